@@ -1,0 +1,35 @@
+// Lint rules that enforce the architecture (ARCHITECTURE.md "Invariants"):
+// - only src/vscode/ and src/extension.ts may import 'vscode';
+// - the CLI reaches the engine only through src/engine/api.ts.
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  paths: [{ name: 'vscode', message: "Only src/vscode/ and src/extension.ts may import 'vscode': the engine and the other front ends stay editor-free." }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', '.tools/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', noVscode],
+    },
+  },
+  {
+    files: ['src/vscode/**/*.ts', 'src/extension.ts', 'test/vscode/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...noVscode,
+        patterns: [{ group: ['**/engine/*/**', '!**/engine/api'], message: 'The CLI imports the engine only through src/engine/api.ts.' }],
+      }],
+    },
+  },
+);

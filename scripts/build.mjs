@@ -1,0 +1,50 @@
+// Bundles the CLI, the extension (with a lazily loaded engine bundle) and the webview with esbuild,
+// and ships tiktoken's WASM next to the bundles that load it. Entries whose source does not exist
+// yet are skipped, so the build works while the project grows.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const production = process.argv.includes('--production');
+mkdirSync(out, { recursive: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  define: { 'process.env.TIERWISE_VERSION': JSON.stringify(pkg.version) },
+  // Optional peer modules of SDKs we never call at run time.
+  external: ['vscode'],
+};
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'cli.js', opts: { ...node, banner: { js: '#!/usr/bin/env node' } } },
+  { in: 'src/extension.ts', out: 'extension.js', opts: node },
+  { in: 'src/vscode/engineEntry.ts', out: 'engine.js', opts: node },
+  { in: 'src/profiling/worker.ts', out: 'profilingWorker.js', opts: node },
+  {
+    in: 'webview/src/main.ts',
+    out: 'webview.js',
+    opts: { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: production ? false : 'linked', minify: production, logLevel: 'warning', loader: { '.css': 'text' } },
+  },
+];
+
+for (const entry of entries) {
+  if (!existsSync(join(root, entry.in))) continue;
+  await build({ ...entry.opts, entryPoints: [join(root, entry.in)], outfile: join(out, entry.out) });
+}
+if (existsSync(join(root, 'webview/src/styles.css'))) copyFileSync(join(root, 'webview/src/styles.css'), join(out, 'webview.css'));
+
+// tiktoken's node build reads `tiktoken_bg.wasm` from its own directory (`__dirname`), which after
+// bundling is `dist/`.
+copyFileSync(require.resolve('tiktoken/tiktoken_bg.wasm'), join(out, 'tiktoken_bg.wasm'));
+console.log(`built ${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(', ')} into dist/`);
