@@ -374,6 +374,8 @@ export interface AnalyzedCallSite {
   costPer1k?: TokenRange;
   /** Costed units: false for wrappers carried by invocations and for count-tokens calls. */
   costed: boolean;
+  /** How the cost was (or was not) computed: model and price source, tier, batch discount, lifecycle flags. */
+  costReasons?: string[];
 }
 
 /** Result of a workspace scan. */
@@ -484,7 +486,9 @@ export interface TierwiseConfig {
 /** A configuration problem with file:line:column and the fix. */
 export interface ConfigProblem {
   file: string;
+  /** 1-based line, as printed in `file:line:column` (subtract 1 for an editor position). */
   line: number;
+  /** 1-based column. */
   column: number;
   /** Dotted path of the offending field (`routing.contextGuard`). */
   field: string;

@@ -1,0 +1,69 @@
+/**
+ * Helpers shared by the per-SDK detectors: the cheap method-name gate, tracing a callee to its SDK
+ * origin, and building DetectedCall records.
+ */
+import { Node } from 'ts-morph';
+import type { CallExpression, NewExpression } from 'ts-morph';
+import { memberPathAfterNew, traceOrigin } from '../clients';
+import type { Origin } from '../clients';
+import { isPackageSpecifier } from '../prefilter';
+import type { AnalysisContext } from '../types';
+import type { Provider } from '../../model';
+
+/** The name a call is made through: `create` for `x.messages.create(...)` and for `create(...)`. */
+export function calleeName(call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (Node.isPropertyAccessExpression(callee)) return callee.getName();
+  if (Node.isIdentifier(callee)) return callee.getText();
+  if (Node.isElementAccessExpression(callee)) {
+    const arg = callee.getArgumentExpression();
+    if (arg && Node.isStringLiteral(arg)) return arg.getLiteralValue();
+  }
+  return undefined;
+}
+
+/** Traces the callee of `call` to an origin in one of `packages`. */
+export function calleeOrigin(call: CallExpression, packages: readonly string[], ctx: AnalysisContext): Origin | undefined {
+  const origin = traceOrigin(call.getExpression(), { packages, ctx });
+  if (!origin || !packages.some((pkg) => isPackageSpecifier(origin.module, pkg))) return undefined;
+  return origin;
+}
+
+/** For client SDKs: the method path on an instance of one of `classNames` (`['messages', 'create']`). */
+export function clientMethodPath(
+  origin: Origin,
+  classNames: readonly string[],
+): { creation: NewExpression | undefined; path: string[] } | undefined {
+  const names = new Set([...classNames, 'default', '*']);
+  if (!names.has(origin.exportName)) return undefined;
+  return memberPathAfterNew(origin);
+}
+
+/** The receiver text of a call (`this.client` for `this.client.messages.create`), for explanation. */
+export function receiverText(call: CallExpression, depth: number): string {
+  let current: Node = call.getExpression();
+  for (let i = 0; i < depth && Node.isPropertyAccessExpression(current); i++) current = current.getExpression();
+  return current.getText().replace(/\s+/g, ' ');
+}
+
+/** The detection reasons: the API recognised, then the origin chain. */
+export function detectionLines(api: string, origin: Origin): string[] {
+  return [`\`${api}\` on a value from '${origin.module}'`, ...origin.chain];
+}
+
+/** The first argument of a call or `new` expression, if any. */
+export function firstArgument(node: CallExpression | NewExpression | undefined): Node | undefined {
+  return node?.getArguments()[0];
+}
+
+/** The provider all `ids` belong to by their well-known prefixes (`claude-`, `gpt-`, `gemini-`), else `unknown`. */
+export function providerFromModelIds(ids: readonly string[]): Provider {
+  const providers = new Set(ids.map((id) => {
+    const bare = id.includes('/') ? id.slice(id.indexOf('/') + 1) : id;
+    if (bare.startsWith('claude')) return 'anthropic';
+    if (/^(gpt-|o\d|text-embedding|chatgpt|davinci|babbage)/.test(bare)) return 'openai';
+    if (bare.startsWith('gemini') || bare.startsWith('text-embedding-00') || bare.startsWith('gemini-embedding')) return 'google';
+    return 'unknown';
+  }));
+  return providers.size === 1 ? [...providers][0] : 'unknown';
+}

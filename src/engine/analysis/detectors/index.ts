@@ -1,0 +1,15 @@
+/** Every SDK detector, in the order they are tried (one file per SDK). */
+import type { SdkDetector } from '../types';
+import { aiSdkDetector } from './aiSdk';
+import { anthropicDetector } from './anthropic';
+import { googleGenaiDetector } from './googleGenai';
+import { langchainDetector } from './langchain';
+import { openaiDetector } from './openai';
+
+/** The detectors the scanner runs on every call expression of a pre-filtered file. */
+export const DETECTORS: readonly SdkDetector[] = [anthropicDetector, openaiDetector, aiSdkDetector, langchainDetector, googleGenaiDetector];
+
+/** Every module specifier that enables a detector (the pre-filter's SDK list). */
+export function sdkPackages(detectors: readonly SdkDetector[] = DETECTORS): string[] {
+  return [...new Set(detectors.flatMap((d) => d.packages))];
+}

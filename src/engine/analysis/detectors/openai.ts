@@ -1,0 +1,85 @@
+/**
+ * `openai`: `chat.completions.create|parse|stream` (also under `beta.`), `responses.create|stream|parse`
+ * and `embeddings.create` on values that trace to an `OpenAI`/`AzureOpenAI` client. Clients built
+ * with a `baseURL` (OpenAI-compatible servers) record it in `params.baseURL`; the provider stays
+ * `openai` unless the URL names another provider's API host.
+ */
+import type { CallExpression, NewExpression } from 'ts-morph';
+import type { Operation, Provider, Resolved } from '../../model';
+import { extractRequest } from '../resolve/request';
+import type { RequestStyle } from '../resolve/request';
+import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
+import type { AnalysisContext, SdkDetector } from '../types';
+import { calleeName, calleeOrigin, clientMethodPath, detectionLines, firstArgument, receiverText } from './common';
+
+const PACKAGES = ['openai'];
+const CLIENT_CLASSES = ['OpenAI', 'AzureOpenAI'];
+const METHODS = new Set(['create', 'parse', 'stream']);
+
+/** API path (without `beta.`) -> request style and operation. */
+const APIS: Record<string, { style: RequestStyle; operation: Operation }> = {
+  'chat.completions.create': { style: 'openai-chat', operation: 'generate' },
+  'chat.completions.parse': { style: 'openai-chat', operation: 'generate' },
+  'chat.completions.stream': { style: 'openai-chat', operation: 'generate' },
+  'responses.create': { style: 'openai-responses', operation: 'generate' },
+  'responses.stream': { style: 'openai-responses', operation: 'generate' },
+  'responses.parse': { style: 'openai-responses', operation: 'generate' },
+  'embeddings.create': { style: 'openai-embeddings', operation: 'embed' },
+};
+
+/** Detects OpenAI SDK requests (including OpenAI-compatible servers). */
+export const openaiDetector: SdkDetector = {
+  sdk: 'openai',
+  packages: PACKAGES,
+  match(call, ctx) {
+    const name = calleeName(call);
+    if (!name || !METHODS.has(name)) return undefined;
+    const origin = calleeOrigin(call, PACKAGES, ctx);
+    const member = origin && clientMethodPath(origin, CLIENT_CLASSES);
+    if (!origin || !member) return undefined;
+    const api = member.path.join('.');
+    const entry = APIS[api.replace(/^beta\./, '')];
+    if (!entry) return undefined;
+    const baseURL = baseURLOf(member.creation, ctx);
+    const detection = detectionLines(api, origin);
+    if (baseURL) detection.push(`client built with baseURL \`${baseURL.expression}\` (OpenAI-compatible server)`);
+    return {
+      call,
+      sdk: 'openai',
+      provider: providerFor(baseURL),
+      api,
+      operation: entry.operation,
+      client: receiverText(call, member.path.length),
+      detection,
+      extract: (bindings) => {
+        const extracted = extractRequest(entry.style, { request: firstArgument(call as CallExpression), api }, ctx, bindings);
+        return baseURL ? { ...extracted, params: { ...extracted.params, baseURL } } : extracted;
+      },
+    };
+  },
+};
+
+/** The `baseURL` option of `new OpenAI({ baseURL })`, resolved. */
+function baseURLOf(creation: NewExpression | undefined, ctx: AnalysisContext): Resolved<string> | undefined {
+  const options = firstArgument(creation);
+  const obj = options ? resolveObjectLiteral(options, ctx) : undefined;
+  const value = obj ? getProperty(obj, 'baseURL', ctx) : undefined;
+  return value ? resolveString(value, ctx) : undefined;
+}
+
+/** `openai` unless every resolved baseURL points at another provider's API host. */
+export function providerFor(baseURL: Resolved<string> | undefined): Provider {
+  if (!baseURL || baseURL.candidates.length === 0) return 'openai';
+  const hosts = baseURL.candidates.map((c) => hostOf(c.value));
+  if (hosts.every((h) => h.endsWith('anthropic.com'))) return 'anthropic';
+  if (hosts.every((h) => h.endsWith('googleapis.com'))) return 'google';
+  return 'openai';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

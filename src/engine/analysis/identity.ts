@@ -1,0 +1,66 @@
+/**
+ * Stable call-site identities: `relative/path.ts#EnclosingDecl#ordinal`, where the ordinal counts
+ * SDK calls within the same enclosing declaration in source order. Adding lines above, or another
+ * function elsewhere in the file, leaves the id unchanged (no line numbers in it).
+ */
+import { Node } from 'ts-morph';
+
+/** The readable name of the declaration enclosing `node`: `TicketService.classify`, `complete`, or `<module>`. */
+export function enclosingName(node: Node): string {
+  for (let current = node.getParent(); current; current = current.getParent()) {
+    const name = declarationName(current);
+    if (name) return name;
+  }
+  return '<module>';
+}
+
+function className(node: Node): string {
+  const cls = node.getFirstAncestor((n) => Node.isClassDeclaration(n) || Node.isClassExpression(n));
+  if (!cls || !(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return '<class>';
+  const own = cls.getName();
+  if (own) return own;
+  const holder = cls.getParent();
+  return holder && Node.isVariableDeclaration(holder) ? holder.getName() : '<class>';
+}
+
+function declarationName(node: Node): string | undefined {
+  if (Node.isFunctionDeclaration(node)) return node.getName() ?? 'default';
+  if (Node.isMethodDeclaration(node) || Node.isGetAccessorDeclaration(node) || Node.isSetAccessorDeclaration(node)) {
+    const owner = node.getParent();
+    if (owner && Node.isObjectLiteralExpression(owner)) return qualifiedObjectMember(owner, node.getName());
+    return `${className(node)}.${node.getName()}`;
+  }
+  if (Node.isConstructorDeclaration(node)) return `${className(node)}.constructor`;
+  if (Node.isPropertyDeclaration(node)) return `${className(node)}.${node.getName()}`;
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
+    const parent = node.getParent();
+    if (parent && Node.isVariableDeclaration(parent)) return parent.getName();
+    if (parent && Node.isPropertyAssignment(parent)) {
+      const owner = parent.getParent();
+      return owner && Node.isObjectLiteralExpression(owner) ? qualifiedObjectMember(owner, parent.getName()) : parent.getName();
+    }
+    if (Node.isFunctionExpression(node) && node.getName()) return node.getName();
+    return undefined; // an anonymous callback: the enclosing declaration names it
+  }
+  return undefined;
+}
+
+/** `handlers.classify` for a method of `const handlers = { classify() {...} }`. */
+function qualifiedObjectMember(owner: Node, member: string): string {
+  const holder = owner.getParent();
+  if (holder && Node.isVariableDeclaration(holder)) return `${holder.getName()}.${member}`;
+  const outer = holder ? declarationName(holder) : undefined;
+  return outer ? `${outer}.${member}` : member;
+}
+
+/**
+ * Ids for the calls of one file, in the order given: ordinals count per enclosing name in source
+ * order (position), so the result does not depend on the order of `calls`.
+ */
+export function assignIds(relativePath: string, calls: readonly Node[]): string[] {
+  const named = calls.map((call) => ({ call, name: enclosingName(call), pos: call.getStart() }));
+  return named.map(({ name, pos }) => {
+    const ordinal = named.filter((other) => other.name === name && other.pos < pos).length;
+    return `${relativePath}#${name}#${ordinal}`;
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The cheap syntactic pre-filter: which files import or require a known LLM SDK module, or import
+ * a workspace module that (transitively) does? Only those files are walked with the type checker.
+ * Uses `ts.preProcessFile` (the scanner TypeScript itself uses for imports), never a regex.
+ */
+import { resolve } from 'node:path';
+import { ts } from 'ts-morph';
+
+/** The import facts of one file. */
+export interface FileImports {
+  /** Module specifiers of SDK packages it imports/requires/re-exports. */
+  sdkModules: string[];
+  /** Workspace files (absolute) it imports/requires/re-exports. */
+  workspaceImports: string[];
+}
+
+/** True when `specifier` is `pkg` or a subpath of it (`openai/helpers/zod`). */
+export function isPackageSpecifier(specifier: string, pkg: string): boolean {
+  return specifier === pkg || specifier.startsWith(`${pkg}/`);
+}
+
+/** Reads one file's imports (ES imports, `export ... from`, `require`, dynamic `import()`). */
+export function readImports(
+  file: string,
+  text: string,
+  sdkPackages: readonly string[],
+  options: ts.CompilerOptions,
+  isWorkspaceFile: (absolute: string) => boolean,
+): FileImports {
+  const info = ts.preProcessFile(text, true, true);
+  const sdkModules: string[] = [];
+  const workspaceImports: string[] = [];
+  for (const imported of info.importedFiles) {
+    const specifier = imported.fileName;
+    if (sdkPackages.some((pkg) => isPackageSpecifier(specifier, pkg))) {
+      sdkModules.push(specifier);
+      continue;
+    }
+    const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
+    if (resolved && !resolved.isExternalLibraryImport) {
+      const target = resolve(resolved.resolvedFileName);
+      if (isWorkspaceFile(target)) workspaceImports.push(target);
+    }
+  }
+  return { sdkModules: [...new Set(sdkModules)], workspaceImports: [...new Set(workspaceImports)] };
+}
+
+/**
+ * Files worth analysing: those importing an SDK directly, plus those importing (transitively) a
+ * workspace module that does (`export const llm = new Anthropic()` used elsewhere).
+ */
+export function selectSdkFiles(imports: Map<string, FileImports>): Set<string> {
+  const selected = new Set<string>();
+  for (const [file, facts] of imports) if (facts.sdkModules.length > 0) selected.add(file);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [file, facts] of imports) {
+      if (selected.has(file)) continue;
+      if (facts.workspaceImports.some((target) => selected.has(target))) {
+        selected.add(file);
+        changed = true;
+      }
+    }
+  }
+  return selected;
+}
+
+/** Files whose import closure includes `changed` (the dependants to re-analyse after an edit). */
+export function dependantsOf(changed: string, imports: Map<string, FileImports>): Set<string> {
+  const result = new Set<string>([changed]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [file, facts] of imports) {
+      if (result.has(file)) continue;
+      if (facts.workspaceImports.some((target) => result.has(target))) {
+        result.add(file);
+        grew = true;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+/**
+ * `extractRequest`: model, prompt and parameters of one SDK request, per request style. Detectors
+ * pass the nodes they found (the options object, an explicit model expression, a LangChain
+ * `.invoke` argument, a `withStructuredOutput` schema); bindings come from wrapper expansion.
+ */
+import { Node } from 'ts-morph';
+import type { AnalysisContext, Bindings, ExtractedRequest } from '../types';
+import type { CallParams, ModelRef, Resolved } from '../../model';
+import { emptyResolved, exprText, initialState, toResolved } from './common';
+import type { EvalState } from './common';
+import { followToLiteral } from './objects';
+import { modelIn, numberIn } from './values';
+import { PromptBuilder, addContent, addMessages, addSystem } from './prompt';
+import { firstOf, maxTokensOf, objectAt, readPath, singleNumber, singleString, streamFlag, structuredOutputOf, toolsOf } from './params';
+import type { RequestObject } from './params';
+import { describeSchema } from './schema';
+import { unwrap } from './symbols';
+import { literalRes } from './common';
+
+/** The request shapes Tierwise understands (one per SDK API family). */
+export type RequestStyle = 'anthropic-messages' | 'openai-chat' | 'openai-responses' | 'openai-embeddings' | 'ai-sdk' | 'langchain' | 'google-genai';
+
+/** What a detector found at the call. */
+export interface RequestFields {
+  /** The request/options object expression (for LangChain: the constructor options). */
+  request?: Node;
+  /** An explicit model expression (AI SDK factory call or id, LangChain `model`/`modelName`). */
+  model?: Node;
+  /** LangChain `.invoke(x)` / `.stream(x)` argument. */
+  messagesArg?: Node;
+  /** LangChain `withStructuredOutput(schema)` argument. */
+  schema?: Node;
+  /** The API as written (`messages.stream`, `streamText`, `embedMany`); stream APIs set `stream`. */
+  api?: string;
+}
+
+/** Resolves model, prompt and params of one request. */
+export function extractRequest(style: RequestStyle, fields: RequestFields, ctx: AnalysisContext, bindings?: Bindings): ExtractedRequest {
+  const st = initialState(ctx, bindings);
+  const located = fields.request ? followToLiteral(fields.request, st) : undefined;
+  let req: RequestObject | undefined = located && Node.isObjectLiteralExpression(located.node) ? { node: located.node, st: located.st } : undefined;
+  let batchSize: Resolved<number> | undefined;
+  if (style === 'anthropic-messages' && req && !readPath(req, 'model') && readPath(req, 'requests')) {
+    const batch = batchRequest(req);
+    req = batch.params;
+    batchSize = batch.size;
+  }
+  const model = modelOf(style, fields, req, st);
+  const builder = new PromptBuilder(st);
+  if (fields.request && !req) builder.unresolved(`the request \`${exprText(fields.request)}\` is not a statically known object`, fields.request);
+  buildPrompt(style, req, fields, builder, st);
+  const params = paramsOf(style, req, fields, st);
+  if (builder.cache) params.promptCache = builder.cache;
+  return { model, prompt: builder.shape(), params, batchSize };
+}
+
+function modelOf(style: RequestStyle, fields: RequestFields, req: RequestObject | undefined, st: EvalState): ModelRef {
+  if (fields.model) return modelIn(fields.model, st);
+  const found = readPath(req, 'model') ?? (style === 'langchain' ? readPath(req, 'modelName') : undefined);
+  if (found) return modelIn(found.node, found.st);
+  const expression = fields.request ? exprText(fields.request) : '';
+  return { ...emptyResolved<string>('the request sets no `model` (the SDK or server default applies)', expression), hardCoded: false };
+}
+
+function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, b: PromptBuilder, st: EvalState): void {
+  const at = (path: string) => readPath(req, path);
+  const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'openai-responses' ? at('instructions') : at('system');
+  if (system) addSystem(b, system.node, system.st);
+  if (style === 'langchain') {
+    if (fields.messagesArg) addMessages(b, fields.messagesArg, st);
+    return;
+  }
+  if (style === 'openai-embeddings' || (style === 'ai-sdk' && (at('value') || at('values')))) {
+    const input = at('input') ?? at('value') ?? at('values');
+    if (input) addEmbeddingInput(b, input.node, input.st);
+    return;
+  }
+  const prompt = at('prompt');
+  if (prompt) addContent(b, 'user', prompt.node, prompt.st);
+  const messages = style === 'openai-responses' ? at('input') : style === 'google-genai' ? at('contents') : at('messages');
+  if (messages) addMessages(b, messages.node, messages.st, 'user');
+}
+
+function addEmbeddingInput(b: PromptBuilder, node: Node, st: EvalState): void {
+  const literal = followToLiteral(node, st);
+  if (literal && Node.isArrayLiteralExpression(literal.node)) {
+    for (const element of literal.node.getElements()) addContent(b, 'input', element, literal.st);
+    return;
+  }
+  addContent(b, 'input', node, st);
+}
+
+function paramsOf(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, st: EvalState): CallParams {
+  const config = style === 'google-genai' ? objectAt(req, 'config') : undefined;
+  const scopes = [req, config];
+  const params: CallParams = { stream: streamFlag(scopes) || (fields.api ?? '').toLowerCase().includes('stream'), batch: false };
+  const maxTokens = maxTokensOf(scopes);
+  if (maxTokens) params.maxTokens = maxTokens;
+  const temperature = singleNumber(firstOf(scopes, ['temperature']));
+  if (temperature !== undefined) params.temperature = temperature;
+  const tools = toolsOf(firstOf(scopes, ['tools', 'functions']));
+  if (tools) params.tools = tools;
+  const structured = structuredOf(style, req, config, fields, st);
+  if (structured) params.structuredOutput = structured;
+  const thinking = firstOf(scopes, [
+    'thinking.budget_tokens', 'thinking.budgetTokens', 'providerOptions.anthropic.thinking.budgetTokens', 'thinkingConfig.thinkingBudget',
+    'providerOptions.google.thinkingConfig.thinkingBudget',
+  ]);
+  if (thinking) params.thinkingBudget = numberIn(thinking.node, thinking.st);
+  const effort = singleString(firstOf(scopes, ['reasoning_effort', 'reasoning.effort', 'reasoningEffort', 'providerOptions.openai.reasoningEffort']));
+  if (effort) params.reasoningEffort = effort;
+  return params;
+}
+
+function structuredOf(style: RequestStyle, req: RequestObject | undefined, config: RequestObject | undefined, fields: RequestFields, st: EvalState) {
+  if (fields.schema) return structuredOutputOf({ node: fields.schema, st });
+  if (style === 'google-genai') {
+    const schema = firstOf([config], ['responseSchema', 'responseJsonSchema']);
+    if (schema) return describeSchema(schema.node, schema.st, 'json-schema');
+    return singleString(firstOf([config], ['responseMimeType'])) === 'application/json' ? { kind: 'json-object' as const } : undefined;
+  }
+  if (style === 'ai-sdk') {
+    const schema = firstOf([req], ['schema', 'output.schema', 'experimental_output.schema']);
+    if (schema) return structuredOutputOf(schema);
+    return singleString(firstOf([req], ['output'])) === 'no-schema' ? { kind: 'json-object' as const } : undefined;
+  }
+  return structuredOutputOf(firstOf([req], ['response_format', 'text.format', 'output_format', 'output_config.format']));
+}
+
+/**
+ * `messages.batches.create({ requests: [...] })` or `requests: items.map((x) => ({ custom_id, params }))`:
+ * the `params` of one request (they share a shape) and the number of requests when known.
+ */
+function batchRequest(req: RequestObject): { params: RequestObject | undefined; size: Resolved<number> } {
+  const requests = readPath(req, 'requests');
+  const expression = requests ? exprText(requests.node) : 'requests';
+  if (!requests) return { params: undefined, size: emptyResolved('the batch has no `requests`', expression) };
+  const literal = followToLiteral(requests.node, requests.st);
+  if (literal && Node.isArrayLiteralExpression(literal.node)) {
+    const first = literal.node.getElements()[0];
+    const firstObj = first ? followToLiteral(first, literal.st) : undefined;
+    const params = firstObj && Node.isObjectLiteralExpression(firstObj.node) ? objectAt({ node: firstObj.node, st: firstObj.st }, 'params') : undefined;
+    const size = toResolved(literalRes(literal.node.getElements().length, literal.node, literal.st), expression);
+    return { params, size };
+  }
+  const mapped = unwrap(requests.node);
+  const size = emptyResolved<number>(`the number of batch requests depends on \`${expression}\` at run time`, expression);
+  if (Node.isCallExpression(mapped)) {
+    const callback = mapped.getArguments()[0];
+    if (callback && (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) {
+      const body = callback.getBody();
+      const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
+      const obj = returned ? followToLiteral(returned, requests.st) : undefined;
+      if (obj && Node.isObjectLiteralExpression(obj.node)) return { params: objectAt({ node: obj.node, st: obj.st }, 'params'), size };
+    }
+  }
+  return { params: undefined, size };
+}

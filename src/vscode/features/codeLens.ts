@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import type { TierwiseContext } from '../context';
+import { lineStartRange, relativeToRoot } from '../convert';
+import { lensTitle } from '../present/lens';
+
+/** A CodeLens above each call site (and wrapper invocation); clicking opens the projection on it. */
+export function registerCodeLens(ctx: TierwiseContext): void {
+  const provider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: ctx.store.onDidChange,
+    provideCodeLenses(doc) {
+      const root = ctx.root;
+      if (!root || !readSettings().codeLensEnabled) return [];
+      const rel = relativeToRoot(root, doc.uri.fsPath);
+      if (!rel) return [];
+      return ctx.store.viewsOf(rel).map((view) => {
+        const range = lineStartRange(view.site.site.span, (a, b, c, d) => new vscode.Range(a, b, c, d));
+        return new vscode.CodeLens(range, {
+          title: lensTitle(view),
+          tooltip: 'Tierwise: open the cost projection on this call site',
+          command: 'tierwise.showProjection',
+          arguments: [{ focusCallSiteId: view.site.site.id }],
+        });
+      });
+    },
+  };
+  const selector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map((language) => ({ language, scheme: 'file' }));
+  ctx.track(vscode.languages.registerCodeLensProvider(selector, provider));
+}

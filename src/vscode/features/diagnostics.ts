@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME, readSettings } from '../config';
+import type { TierwiseContext } from '../context';
+import { absoluteFromRoot, spanToRange } from '../convert';
+import { diagnosticSpecs, severityNumber } from '../present/findings';
+import type { DiagnosticSpec } from '../present/findings';
+
+const range = (a: number, b: number, c: number, d: number): vscode.Range => new vscode.Range(a, b, c, d);
+
+/** Looks up the finding behind a Tierwise diagnostic (code actions use it to find the call site). */
+export interface FindingIndex {
+  find(file: string, diagnostic: vscode.Diagnostic): DiagnosticSpec | undefined;
+}
+
+/**
+ * Publishes findings as diagnostics with stable codes (`FindingCode`), severity from the
+ * `tierwise.diagnostics.severity` setting, and configuration problems as diagnostics in
+ * tierwise.yml itself (always errors: the config is not used until they are fixed).
+ */
+export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
+  const findings = ctx.track(vscode.languages.createDiagnosticCollection('tierwise'));
+  const config = ctx.track(vscode.languages.createDiagnosticCollection('tierwise-config'));
+  let specsByFile = new Map<string, DiagnosticSpec[]>();
+
+  const publish = (): void => {
+    const root = ctx.root;
+    findings.clear();
+    config.clear();
+    if (!root) return;
+    const severity = severityNumber(readSettings().severity);
+    specsByFile = new Map();
+    for (const spec of diagnosticSpecs(ctx.store.allViews)) {
+      specsByFile.set(spec.span.file, [...(specsByFile.get(spec.span.file) ?? []), spec]);
+    }
+    if (severity !== null) {
+      for (const [file, specs] of specsByFile) {
+        findings.set(vscode.Uri.file(absoluteFromRoot(root, file)), specs.map((s) => toDiagnostic(s, severity)));
+      }
+    }
+    publishConfigProblems(ctx, config, root);
+  };
+  ctx.track(ctx.store.onDidChange(publish));
+  ctx.track(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tierwise') && publish()));
+  return {
+    find(file, diagnostic) {
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      return specsByFile
+        .get(file)
+        ?.find((s) => s.code === code && s.span.start.line === diagnostic.range.start.line && s.span.start.character === diagnostic.range.start.character);
+    },
+  };
+}
+
+function toDiagnostic(spec: DiagnosticSpec, severity: 0 | 1 | 2 | 3): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(spanToRange(spec.span, range), spec.message, severity as vscode.DiagnosticSeverity);
+  diagnostic.source = 'tierwise';
+  diagnostic.code = spec.code;
+  return diagnostic;
+}
+
+function publishConfigProblems(ctx: TierwiseContext, collection: vscode.DiagnosticCollection, root: string): void {
+  const state = ctx.store.state;
+  if (!state || state.configProblems.length === 0) return;
+  const file = state.configFile ?? absoluteFromRoot(root, CONFIG_FILE_NAME);
+  collection.set(
+    vscode.Uri.file(file),
+    state.configProblems.map((p) => {
+      // ConfigProblem lines/columns are 1-based (file:line:column as printed).
+      const line = Math.max(0, p.line - 1);
+      const column = Math.max(0, p.column - 1);
+      const d = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1000), `${p.message} (${p.field}). Fix: ${p.fix}`, vscode.DiagnosticSeverity.Error);
+      d.source = 'tierwise';
+      d.code = 'config';
+      return d;
+    }),
+  );
+}

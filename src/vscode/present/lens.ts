@@ -1,0 +1,43 @@
+import { formatPct, formatTokens, formatUsd } from './format';
+import { savingFraction } from './siteView';
+import type { SiteView } from './siteView';
+
+/**
+ * The CodeLens title above a call site, e.g.
+ * `classification · ~410→8 tok · $2,140/mo on claude-opus-4-7 · tier 1 saves 80%`.
+ */
+export function lensTitle(view: SiteView): string {
+  const { site, projection, recommendation } = view;
+  if (site.site.role === 'wrapper' && (site.site.invocationIds?.length ?? 0) > 0) {
+    const n = site.site.invocationIds?.length ?? 0;
+    return `${site.task.task} wrapper · cost carried by ${n} caller${n === 1 ? '' : 's'}`;
+  }
+  const task = site.task.source === 'inferred' && site.task.confidence < 0.6 ? `${site.task.task}?` : site.task.task;
+  const tokens = `~${formatTokens(site.tokens.input.expected)}→${formatTokens(site.tokens.output.expected)} tok`;
+  const parts = [task, tokens, costPart(view)];
+  const suggestion = suggestionPart(view);
+  if (suggestion) parts.push(suggestion);
+  if (!projection && !recommendation && site.site.operation === 'count-tokens') return `token count · free`;
+  return parts.join(' · ');
+}
+
+function costPart(view: SiteView): string {
+  const { site, projection } = view;
+  if (!site.modelId) return 'model unknown';
+  if (site.unpriced || !projection?.current) return `${site.modelId} (unpriced)`;
+  return `${formatUsd(projection.current.range.expected)}/mo on ${site.modelId}`;
+}
+
+function suggestionPart(view: SiteView): string | undefined {
+  const { projection, recommendation } = view;
+  if (!recommendation) return undefined;
+  const tier = recommendation.suggestedTier;
+  const current = recommendation.currentTier;
+  if (current !== null && tier < current) {
+    const fraction = savingFraction(view);
+    return fraction !== undefined && fraction > 0 ? `tier ${tier} saves ${formatPct(fraction)}` : `tier ${tier} suggested`;
+  }
+  if (current !== null && tier > current) return `needs tier ${tier}`;
+  if (current !== null) return `tier ${tier} ✓`;
+  return `tier ${tier} suggested`;
+}

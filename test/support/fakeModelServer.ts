@@ -1,0 +1,366 @@
+/**
+ * A local fake model server on 127.0.0.1 speaking the Anthropic Messages / count_tokens / Message
+ * Batches endpoints and OpenAI chat completions closely enough that the official SDK clients talk
+ * to it unmodified. Answers are scripted per model (a function of model + prompt); faults can be
+ * injected (429 with retry-after, 529, 500, slow responses, dropped connections, malformed bodies);
+ * every request is logged so tests can count requests per model and check their timing.
+ *
+ * Standalone: `node --import tsx test/support/fakeModelServer.ts --port 0 [--latency MS]
+ * [--script path/to/module.ts]` prints `listening on http://127.0.0.1:PORT`.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+/** What a scripted answer sees. */
+export interface AnswerContext {
+  model: string;
+  /** System prompt and every message's text, joined by newlines. */
+  prompt: string;
+  api: 'anthropic' | 'openai' | 'anthropic-batch';
+}
+
+/** A scripted answer: the text the model "returns". */
+export type AnswerScript = (ctx: AnswerContext) => string;
+
+/** An injectable fault. */
+export type Fault =
+  | { kind: 'rate-limit'; retryAfterSec?: number; retryAfterMs?: number; retryAfterDate?: boolean }
+  | { kind: 'overloaded' }
+  | { kind: 'server-error' }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'drop' }
+  | { kind: 'malformed' }
+  | { kind: 'no-usage' };
+
+/** One logged request. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  model?: string;
+  /** Date.now() when the request arrived. */
+  at: number;
+  status: number;
+  fault?: Fault['kind'];
+  /** Headers the client sent (for key checks). */
+  headers: Record<string, string | string[] | undefined>;
+  /** The raw body (for key-leak checks). */
+  body: string;
+}
+
+/** Options of a fake server. */
+export interface FakeServerOptions {
+  answer?: AnswerScript;
+  /** Fixed latency per successful generation, ms (or per model). */
+  latencyMs?: number | ((model: string) => number);
+  /** When set, requests must carry this key (`x-api-key` or `Authorization: Bearer`), else 401. */
+  requireKey?: string;
+  /** Number of `retrieve` polls before a batch reports `ended` (default 1). */
+  batchPollsUntilEnded?: number;
+}
+
+interface FaultRule {
+  fault: Fault;
+  remaining: number;
+  model?: string;
+  path?: string;
+}
+
+interface FakeBatch {
+  id: string;
+  createdAt: string;
+  polls: number;
+  lines: string[];
+  count: number;
+}
+
+/** A running fake server. */
+export interface FakeModelServer {
+  url: string;
+  port: number;
+  requests: LoggedRequest[];
+  /** Injects `fault` for the next `count` matching generation requests. */
+  inject(fault: Fault, match?: { count?: number; model?: string; path?: string }): void;
+  /** Generation requests (messages, chat completions) per model. */
+  countByModel(): Record<string, number>;
+  batches: Map<string, FakeBatch>;
+  close(): Promise<void>;
+}
+
+const GENERATION_PATHS = new Set(['/v1/messages', '/v1/chat/completions']);
+
+/** Rough token count for usage fields (a fake: word pieces, deterministic). */
+export function fakeTokens(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words * 1.3));
+}
+
+function promptText(body: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const system = body.system;
+  if (typeof system === 'string') parts.push(system);
+  else if (Array.isArray(system)) for (const block of system) parts.push(String((block as { text?: string }).text ?? ''));
+  for (const message of (body.messages as Array<{ content: unknown }> | undefined) ?? []) {
+    const content = message.content;
+    if (typeof content === 'string') parts.push(content);
+    else if (Array.isArray(content)) for (const block of content) parts.push(String((block as { text?: string }).text ?? ''));
+  }
+  return parts.join('\n');
+}
+
+function nextId(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+}
+
+function anthropicMessage(model: string, prompt: string, text: string, omitUsage = false): Record<string, unknown> {
+  return {
+    id: nextId('msg'),
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [{ type: 'text', text }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    ...(omitUsage
+      ? {}
+      : { usage: { input_tokens: fakeTokens(prompt), output_tokens: fakeTokens(text), cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } }),
+  };
+}
+
+function openaiCompletion(model: string, prompt: string, text: string, omitUsage = false): Record<string, unknown> {
+  const input = fakeTokens(prompt);
+  const output = fakeTokens(text);
+  return {
+    id: nextId('chatcmpl'),
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: omitUsage ? [] : [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    ...(omitUsage ? {} : { usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output } }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'request-id': nextId('req'), 'x-request-id': nextId('req'), ...headers });
+  res.end(text);
+}
+
+function errorBody(path: string, type: string, message: string): Record<string, unknown> {
+  return path.startsWith('/v1/chat') ? { error: { message, type, code: type } } : { type: 'error', error: { type, message } };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Starts a fake server on 127.0.0.1 with an ephemeral port (or `port`). */
+export async function startFakeModelServer(options: FakeServerOptions = {}, port = 0): Promise<FakeModelServer> {
+  const answer: AnswerScript = options.answer ?? (() => 'ok');
+  const rules: FaultRule[] = [];
+  const requests: LoggedRequest[] = [];
+  const batches = new Map<string, FakeBatch>();
+  const latency = (model: string) =>
+    typeof options.latencyMs === 'function' ? options.latencyMs(model) : options.latencyMs ?? 0;
+
+  const takeFault = (path: string, model: string | undefined): Fault | undefined => {
+    const rule = rules.find((r) => r.remaining > 0 && (!r.model || r.model === model) && (r.path ? r.path === path : GENERATION_PATHS.has(path)));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    return rule.fault;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const raw = await readBody(req);
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      body = {};
+    }
+    const model = typeof body.model === 'string' ? body.model : undefined;
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path, model, at, status: 200, headers: req.headers, body: raw };
+    requests.push(entry);
+
+    if (options.requireKey) {
+      const key = req.headers['x-api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (key !== options.requireKey) {
+        entry.status = 401;
+        return send(res, 401, errorBody(path, 'authentication_error', 'invalid x-api-key'));
+      }
+    }
+    const fault = takeFault(path, model);
+    if (fault) {
+      entry.fault = fault.kind;
+      const handled = await applyFault(fault, path, res, entry);
+      if (handled) return;
+    }
+    await route(req.method ?? 'GET', path, body, res, entry);
+  };
+
+  const applyFault = async (fault: Fault, path: string, res: ServerResponse, entry: LoggedRequest): Promise<boolean> => {
+    switch (fault.kind) {
+      case 'rate-limit': {
+        const headers: Record<string, string> = {};
+        if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+        if (fault.retryAfterSec !== undefined) {
+          headers['retry-after'] = fault.retryAfterDate
+            ? new Date(Date.now() + fault.retryAfterSec * 1000).toUTCString()
+            : String(fault.retryAfterSec);
+        }
+        entry.status = 429;
+        send(res, 429, errorBody(path, 'rate_limit_error', 'Number of request tokens has exceeded your rate limit.'), headers);
+        return true;
+      }
+      case 'overloaded':
+        entry.status = 529;
+        send(res, 529, errorBody(path, 'overloaded_error', 'Overloaded'));
+        return true;
+      case 'server-error':
+        entry.status = 500;
+        send(res, 500, errorBody(path, 'api_error', 'Internal server error'));
+        return true;
+      case 'drop':
+        entry.status = 0;
+        res.socket?.destroy();
+        return true;
+      case 'malformed':
+        res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
+        res.end('{"id": "msg_broken", "content": [');
+        return true;
+      case 'slow':
+        await sleep(fault.ms);
+        return false;
+      case 'no-usage':
+        return false;
+    }
+  };
+
+  const route = async (method: string, path: string, body: Record<string, unknown>, res: ServerResponse, entry: LoggedRequest): Promise<void> => {
+    const model = String(body.model ?? '');
+    if (method === 'POST' && path === '/v1/messages') {
+      const prompt = promptText(body);
+      const text = answer({ model, prompt, api: 'anthropic' });
+      await sleep(latency(model));
+      return send(res, 200, anthropicMessage(model, prompt, text, entry.fault === 'no-usage'));
+    }
+    if (method === 'POST' && path === '/v1/messages/count_tokens') {
+      return send(res, 200, { input_tokens: fakeTokens(promptText(body)) });
+    }
+    if (method === 'POST' && path === '/v1/chat/completions') {
+      const prompt = promptText(body);
+      const text = answer({ model, prompt, api: 'openai' });
+      await sleep(latency(model));
+      return send(res, 200, openaiCompletion(model, prompt, text, entry.fault === 'no-usage'));
+    }
+    if (method === 'POST' && path === '/v1/messages/batches') return createBatch(body, res);
+    const batchMatch = /^\/v1\/messages\/batches\/([^/]+)(\/results)?$/.exec(path);
+    if (method === 'GET' && batchMatch) {
+      const batch = batches.get(batchMatch[1]);
+      if (!batch) {
+        entry.status = 404;
+        return send(res, 404, errorBody(path, 'not_found_error', `batch ${batchMatch[1]} not found`));
+      }
+      if (batchMatch[2]) {
+        res.writeHead(200, { 'content-type': 'application/binary', 'request-id': nextId('req') });
+        return void res.end(batch.lines.join('\n') + '\n');
+      }
+      batch.polls += 1;
+      return send(res, 200, batchObject(batch, entry));
+    }
+    entry.status = 404;
+    send(res, 404, errorBody(path, 'not_found_error', `no route ${method} ${path}`));
+  };
+
+  const createBatch = (body: Record<string, unknown>, res: ServerResponse): void => {
+    const items = (body.requests as Array<{ custom_id: string; params: Record<string, unknown> }> | undefined) ?? [];
+    const lines = items.map((item) => {
+      const model = String(item.params.model ?? '');
+      const prompt = promptText(item.params);
+      const text = answer({ model, prompt, api: 'anthropic-batch' });
+      return JSON.stringify({ custom_id: item.custom_id, result: { type: 'succeeded', message: anthropicMessage(model, prompt, text) } });
+    });
+    const batch: FakeBatch = { id: nextId('msgbatch'), createdAt: new Date().toISOString(), polls: 0, lines, count: items.length };
+    batches.set(batch.id, batch);
+    send(res, 200, batchObject(batch, undefined));
+  };
+
+  const batchObject = (batch: FakeBatch, entry: LoggedRequest | undefined): Record<string, unknown> => {
+    const ended = entry !== undefined && batch.polls >= (options.batchPollsUntilEnded ?? 1);
+    return {
+      id: batch.id,
+      type: 'message_batch',
+      processing_status: ended ? 'ended' : 'in_progress',
+      request_counts: { processing: ended ? 0 : batch.count, succeeded: ended ? batch.count : 0, errored: 0, canceled: 0, expired: 0 },
+      created_at: batch.createdAt,
+      expires_at: new Date(Date.parse(batch.createdAt) + 86_400_000).toISOString(),
+      ended_at: ended ? new Date().toISOString() : null,
+      cancel_initiated_at: null,
+      archived_at: null,
+      results_url: ended ? `${url}/v1/messages/batches/${batch.id}/results` : null,
+    };
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { type: 'error', error: { type: 'api_error', message: String(error) } });
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${actualPort}`;
+  return {
+    url,
+    port: actualPort,
+    requests,
+    batches,
+    inject(fault, match = {}) {
+      rules.push({ fault, remaining: match.count ?? 1, model: match.model, path: match.path });
+    },
+    countByModel() {
+      const counts: Record<string, number> = {};
+      for (const r of requests) if (GENERATION_PATHS.has(r.path) && r.model) counts[r.model] = (counts[r.model] ?? 0) + 1;
+      return counts;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+async function standalone(argv: string[]): Promise<void> {
+  const flag = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  let answer: AnswerScript | undefined;
+  const script = flag('--script');
+  if (script) {
+    const mod = (await import(pathToFileURL(resolve(script)).href)) as { answer?: AnswerScript; createAnswer?: () => AnswerScript };
+    answer = mod.createAnswer ? mod.createAnswer() : mod.answer;
+  }
+  const server = await startFakeModelServer({ answer, latencyMs: Number(flag('--latency') ?? 0) }, Number(flag('--port') ?? 0));
+  process.stdout.write(`listening on ${server.url}\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  void standalone(process.argv.slice(2));
+}

@@ -1,0 +1,100 @@
+/**
+ * Number and label formatting for the webview (pure; no DOM). Money is USD, always with a `$` and
+ * en-US grouping so the panel reads the same as `tierwise project`.
+ */
+import type { CostRange, TaskType, TokenRange } from '../../src/engine/model';
+
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money: `$1,234.56`, `$12.34`, `$0.0042`, `$0.00`; negative values get a leading minus. */
+export function formatUsd(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= 0.01 || abs === 0) return `${sign}$${cents.format(abs)}`;
+  if (abs < 0.00005) return `${sign}<$0.0001`;
+  return `${sign}$${abs.toPrecision(2).replace(/0+$/, '')}`;
+}
+
+/** A signed money delta: `+$12.34`, `-$3.00`, `$0.00`. */
+export function formatUsdDelta(value: number): string {
+  if (value > 0) return `+${formatUsd(value)}`;
+  return formatUsd(value);
+}
+
+/** A monthly cost or `unpriced` when there is none. */
+export function formatCost(range: CostRange | null | undefined): string {
+  return range ? formatUsd(range.expected) : 'unpriced';
+}
+
+/** A cost range as `$1.20 – $4.80` (min – max). */
+export function formatCostRange(range: CostRange | null | undefined): string {
+  return range ? `${formatUsd(range.min)} – ${formatUsd(range.max)}` : '';
+}
+
+/** Integer counts with grouping: `30,000`. Large values are shortened only when `compact`. */
+export function formatCount(value: number, compact = false): string {
+  if (!Number.isFinite(value)) return '—';
+  if (compact && Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(value >= 1e7 ? 0 : 1)}M`;
+  if (compact && Math.abs(value) >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
+  return whole.format(Math.round(value));
+}
+
+/** Token range: `410` when fixed, else `410 (300–2,000)`. */
+export function formatTokens(range: TokenRange): string {
+  if (range.min === range.max) return formatCount(range.expected);
+  return `${formatCount(range.expected)} (${formatCount(range.min)}–${formatCount(range.max)})`;
+}
+
+/** A fraction as a percentage: 0.953 -> `95.3%`. */
+export function formatPct(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** Milliseconds as `840 ms` or `2.4 s`. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+const TASK_LABELS: Record<TaskType, string> = {
+  classification: 'Classification',
+  extraction: 'Extraction',
+  summarization: 'Summarization',
+  rag_answer: 'RAG answer',
+  reasoning: 'Reasoning',
+  code_generation: 'Code generation',
+  chat: 'Chat',
+  embedding: 'Embedding',
+  other: 'Other',
+};
+
+/** Human label of a task type. */
+export function taskLabel(task: TaskType): string {
+  return TASK_LABELS[task] ?? task;
+}
+
+/** `src/tickets/classify.ts:12` (1-based line, as editors show it). */
+export function formatLocation(file: string, line0: number): string {
+  return `${file}:${line0 + 1}`;
+}
+
+/** Parses a user-typed traffic figure (`30000`, `30,000`, `1.5k`, `2M`); undefined when invalid. */
+export function parseCount(text: string): number | undefined {
+  const cleaned = text.trim().replace(/[,_\s]/g, '').toLowerCase();
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/.exec(cleaned);
+  if (!match) return undefined;
+  const scale = match[2] === 'k' ? 1e3 : match[2] === 'm' ? 1e6 : 1;
+  const value = Number(match[1]) * scale;
+  return Number.isFinite(value) ? Math.round(value) : undefined;
+}
+
+/** Parses a growth percentage typed by the user (`10`, `10%`, `-5`) into a fraction. */
+export function parseGrowthPct(text: string): number | undefined {
+  const match = /^(-?\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  if (!match) return undefined;
+  const fraction = Number(match[1]) / 100;
+  return fraction >= -1 && fraction <= 10 ? fraction : undefined;
+}
