@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
 import { isTierwiseError } from '../engine/errors';
 import type { CliCommand, CliIO } from './types';
@@ -8,6 +7,14 @@ import type { CliCommand, CliIO } from './types';
  * Add one line per command; each module exports `command: CliCommand`.
  */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  scan: async () => (await import('./commands/scan')).command,
+  project: async () => (await import('./commands/project')).command,
+  init: async () => (await import('./commands/init')).command,
+  audit: async () => (await import('./commands/audit')).command,
+  catalog: async () => (await import('./commands/catalog')).command,
+  snapshot: async () => (await import('./commands/snapshot')).command,
+  diff: async () => (await import('./commands/diff')).command,
+  profile: async () => (await import('./commands/profile')).command,
 };
 
 function processIO(): CliIO {

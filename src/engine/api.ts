@@ -7,6 +7,11 @@ export * from './model';
 export { TierwiseError, isTierwiseError } from './errors';
 
 // --- analysis (scan, incremental file analysis) ---
+/** The engine: `createEngine()` then `scan(root)` / `analyzeFile(root, file, unsavedText)` / `dispose()`. */
+export { createEngine } from './engine';
+export type { Engine, EngineOptions, EngineScanOptions } from './engine';
+/** Progress callback of a scan: (files done, files total, workspace-relative file). */
+export type { ProgressCallback } from './analysis/scanner';
 
 // --- sizing: tokens, task inference, catalog ---
 /** Token counting (tiktoken encodings; calibrated estimates for Claude and Gemini). */
@@ -36,3 +41,19 @@ export type { AnalyzeDeps } from './analyze';
 // --- configuration, recommendation, projection ---
 /** A fresh default configuration (tiers, task table, traffic, routing thresholds, profiling). */
 export { defaultConfig, DAYS_PER_MONTH } from './config/defaults';
+/** Load `tierwise.yml` from a workspace root / parse its text: config + problems (file:line:column, field, fix). */
+export { loadConfig, parseConfig, formatConfigProblem, CONFIG_FILE_NAMES } from './config/load';
+export type { LoadedConfig } from './config/load';
+/** Edit values of an existing `tierwise.yml`, keeping comments and formatting. */
+export { updateConfigFile } from './config/write';
+export type { ConfigEdit } from './config/write';
+/** Traffic rates (`20000/day`, `600000/month`) to requests per month; path globs. */
+export { parseTrafficRate, parseTrafficText, matchesGlob } from './config/traffic';
+/** The JSON Schema of `tierwise.yml` (also published as schemas/tierwise.schema.json). */
+export { TIERWISE_SCHEMA } from './config/schema';
+/** The tier and model suggested for one call site, with every rule that fired and the findings. */
+export { recommend } from './recommend/recommend';
+/** The recommendation policy table (ordered rules) and its fixed constants. */
+export { POLICY_RULES, POLICY_CONSTANTS } from './recommend/rules';
+/** Monthly cost now vs. recommended, per call site, per task and in total (pure). */
+export { project } from './project/project';

@@ -460,6 +460,11 @@ export interface TierwiseConfig {
     assumedEscalationRate: number;
     /** Per-query cost of a content-based classifier router, USD. */
     classifierCostPerQuery: number;
+    /**
+     * Fixed monthly cost of operating a classifier router (hosting, upkeep), USD; with the per-query
+     * saving it sets the break-even volume. Absent = 0 (then any positive net saving pays off).
+     */
+    classifierFixedCostPerMonth?: number;
   };
   pricing: {
     overrides: Record<string, Partial<ModelInfo> & { prices?: TokenPrices }>;
@@ -549,6 +554,8 @@ export interface Recommendation {
   strategy: RoutingStrategy;
   /** A validation step is needed before the downstream action, whatever the tier. */
   qualityGate: boolean;
+  /** The tier came from profiling's monitoring band: use it with production quality monitoring. */
+  monitored?: boolean;
   /** The tiers in which this call is feasible (context guard). */
   feasibleTiers: TierLevel[];
   rules: RuleHit[];

@@ -64,8 +64,10 @@ export interface TaskInputs {
   /** Workspace-relative samples file. */
   samplesFile: string;
   samples: Sample[];
-  /** Call sites of this task in the scan, first by id first. */
+  /** Call sites of this task in the scan (first by id first), plus any a sample names explicitly. */
   callSites: AnalyzedCallSite[];
+  /** Sample id -> id of the call site whose prompt it fills (absent for explicit-messages samples without a site). */
+  sampleSites: Record<string, string>;
   oracle: Oracle;
 }
 

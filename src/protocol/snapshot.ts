@@ -47,10 +47,15 @@ function near(a: number, b: number): boolean {
 export function trafficRuleOf(cs: CallSiteProjection, site: AnalyzedCallSite | undefined, traffic: TierwiseConfig['traffic'], baseRate: number): TrafficRule {
   if (site?.site.annotation?.trafficPerMonth !== undefined) return 'annotation';
   if (Object.prototype.hasOwnProperty.call(traffic.callSites, cs.callSiteId)) return 'call-site';
-  const mentionsPath = /\bpaths?\b/.test(cs.trafficSource);
+  // The projection records the rate's `source`; match it against the config's rules first.
+  if (traffic.paths.some((p) => p.rate.source === cs.trafficSource)) return 'path';
   const taskRate = traffic.tasks[cs.task];
-  if (taskRate) return !mentionsPath && near(baseRate, taskRate.perMonth) ? 'task' : 'path';
-  return !mentionsPath && near(baseRate, traffic.default.perMonth) ? 'default' : 'path';
+  if (taskRate && taskRate.source === cs.trafficSource) return 'task';
+  if (traffic.default.source === cs.trafficSource) return 'default';
+  // Fall back to the rate itself when sources are worded differently.
+  if (/\bpaths?\b/.test(cs.trafficSource)) return 'path';
+  if (taskRate) return near(baseRate, taskRate.perMonth) ? 'task' : 'path';
+  return near(baseRate, traffic.default.perMonth) ? 'default' : 'path';
 }
 
 function promptPreview(site: AnalyzedCallSite | undefined): string | undefined {

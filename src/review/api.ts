@@ -5,7 +5,9 @@
  */
 export * from './model';
 export { buildSnapshot, createSnapshot, configHash } from './snapshot';
-export type { SnapshotEngine, SnapshotInput } from './snapshot';
+export type { SnapshotInput } from './snapshot';
+export { createEngineSnapshotter } from './engineSnapshot';
+export type { EngineSnapshotterOptions } from './engineSnapshot';
 export { createSnapshotValidator, readSnapshotFile, serializeSnapshot, writeSnapshotFile, SNAPSHOT_SCHEMA } from './snapshotFile';
 export type { SnapshotValidator } from './snapshotFile';
 export { diffSnapshots } from './diff';
@@ -13,10 +15,12 @@ export type { DiffOptions } from './diff';
 export { matchCallSites, renameId } from './match';
 export { evaluateGates } from './gates';
 export type { GateOptions, GateResult } from './gates';
-export { repoInfo, resolveCommit, extractRevision, renamedFiles } from './git';
+export { repoInfo, resolveCommit, extractRevision, renamedFiles, isClean } from './git';
 export type { RepoInfo, ExtractedRevision } from './git';
 export { renderMarkdown, githubLinks, COMMENT_MARKER } from './render/markdown';
 export type { MarkdownLinks, MarkdownOptions } from './render/markdown';
 export { renderJson } from './render/json';
 export { renderTable } from './render/table';
 export { toDiffView } from './diffView';
+export { compareRevisions, compareToSnapshot } from './compare';
+export type { CompareRequest, SnapshotDir } from './compare';

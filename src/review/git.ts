@@ -159,3 +159,9 @@ export async function renamedFiles(repo: RepoInfo, base: string, head?: string):
   }
   return renames;
 }
+
+/** True when the analysed directory has no uncommitted changes (tracked or untracked). */
+export async function isClean(repo: RepoInfo): Promise<boolean> {
+  const result = await git(['status', '--porcelain', '--', repo.prefix || '.'], repo.toplevel);
+  return result.status === 0 && result.stdout.trim() === '';
+}

@@ -6,16 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import type { AnalyzedCallSite, CallSiteProjection, Projection, ScanResult, TierwiseConfig } from '../engine/model';
+import { project } from '../engine/api';
+import type { AnalyzedCallSite, CallSiteProjection, Engine, Projection, ScanResult, TierwiseConfig } from '../engine/api';
 import { canonicalize, stripRoot } from './canonical';
 import { SNAPSHOT_SCHEMA_VERSION } from './model';
 import type { CostSnapshot, SnapshotCallSite } from './model';
-
-/** What `createSnapshot` needs from the engine (the object `createEngine()` returns satisfies it). */
-export interface SnapshotEngine {
-  scan(root: string, config: TierwiseConfig): Promise<ScanResult>;
-  project(scan: ScanResult, config: TierwiseConfig): Projection | Promise<Projection>;
-}
 
 /** Inputs of `buildSnapshot`. */
 export interface SnapshotInput {
@@ -113,11 +108,11 @@ export function buildSnapshot(input: SnapshotInput): CostSnapshot {
 /** Scans `root` with the engine, projects it with `config` and returns the snapshot. */
 export async function createSnapshot(
   root: string,
-  engine: SnapshotEngine,
+  engine: Engine,
   config: TierwiseConfig,
   options: { commit?: string; version?: string } = {},
 ): Promise<CostSnapshot> {
-  const scan = await engine.scan(root, config);
-  const projection = await engine.project(scan, config);
+  const scan = await engine.scan(root, { config });
+  const projection = project(scan, config, engine.catalogFor(config));
   return buildSnapshot({ scan, projection, config, ...options });
 }

@@ -87,6 +87,8 @@ export interface FakeModelServer {
   /** Generation requests (messages, chat completions) per model. */
   countByModel(): Record<string, number>;
   batches: Map<string, FakeBatch>;
+  /** Makes every batch report `ended` on its next poll. */
+  endAllBatches(): void;
   close(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export async function startFakeModelServer(options: FakeServerOptions = {}, port
   const rules: FaultRule[] = [];
   const requests: LoggedRequest[] = [];
   const batches = new Map<string, FakeBatch>();
+  const state = { forceEnded: false };
   const latency = (model: string) =>
     typeof options.latencyMs === 'function' ? options.latencyMs(model) : options.latencyMs ?? 0;
 
@@ -192,14 +195,15 @@ export async function startFakeModelServer(options: FakeServerOptions = {}, port
       body = {};
     }
     const model = typeof body.model === 'string' ? body.model : undefined;
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path, model, at, status: 200, headers: req.headers, body: raw };
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path, model, at, status: 200, headers: { ...req.headers }, body: raw };
     requests.push(entry);
 
     if (options.requireKey) {
       const key = req.headers['x-api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (key !== options.requireKey) {
         entry.status = 401;
-        return send(res, 401, errorBody(path, 'authentication_error', 'invalid x-api-key'));
+        // Echoes the key it got, like a careless proxy might: clients must scrub error text.
+        return send(res, 401, errorBody(path, 'authentication_error', `invalid x-api-key: ${String(key)}`));
       }
     }
     const fault = takeFault(path, model);
@@ -299,7 +303,7 @@ export async function startFakeModelServer(options: FakeServerOptions = {}, port
   };
 
   const batchObject = (batch: FakeBatch, entry: LoggedRequest | undefined): Record<string, unknown> => {
-    const ended = entry !== undefined && batch.polls >= (options.batchPollsUntilEnded ?? 1);
+    const ended = entry !== undefined && (state.forceEnded || batch.polls >= (options.batchPollsUntilEnded ?? 1));
     return {
       id: batch.id,
       type: 'message_batch',
@@ -329,6 +333,9 @@ export async function startFakeModelServer(options: FakeServerOptions = {}, port
     batches,
     inject(fault, match = {}) {
       rules.push({ fault, remaining: match.count ?? 1, model: match.model, path: match.path });
+    },
+    endAllBatches() {
+      state.forceEnded = true;
     },
     countByModel() {
       const counts: Record<string, number> = {};

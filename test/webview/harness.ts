@@ -121,7 +121,8 @@ export async function startHarness(): Promise<Harness> {
 
 /** Sends a host message to the page, as `webview.postMessage` would. */
 export async function sendToWebview(page: Page, message: HostToWebview): Promise<void> {
-  await page.evaluate((m) => (globalThis as unknown as { postMessage(data: unknown, origin: string): void }).postMessage(m, '*'), message);
+  // A JSON string crosses the protocol far faster than a large structured argument.
+  await page.evaluate((json) => (globalThis as unknown as { postMessage(data: unknown, origin: string): void }).postMessage(JSON.parse(json), '*'), JSON.stringify(message));
 }
 
 /** Messages the webview posted to the host so far. */

@@ -32,7 +32,7 @@ export class App {
 
   constructor(private readonly root: HTMLElement, private readonly host: HostBridge) {
     this.ui = host.loadState();
-    const actions: ViewActions = { setUi: (update) => this.setUi(update), post: (message) => host.post(message) };
+    const actions: ViewActions = { setUi: (update) => this.setUi(update), remember: (update) => this.remember(update), post: (message) => host.post(message) };
     this.projection = new ProjectionView(actions);
     this.views = { projection: this.projection, whatIf: new WhatIfView(actions), profiling: new ProfilingView(actions), diff: new DiffView(actions) };
     for (const id of VIEW_IDS) {
@@ -85,6 +85,13 @@ export class App {
     this.ui = next;
     this.host.saveState(next);
     this.render();
+  }
+
+  private remember(update: (ui: UiState) => UiState): void {
+    const next = update(this.ui);
+    if (next === this.ui) return;
+    this.ui = next;
+    this.host.saveState(next);
   }
 
   private render(): void {

@@ -89,7 +89,7 @@ export class CallSiteTable {
     COLUMNS.forEach((c, i) => this.headers[i].setAttribute('aria-sort', c.key === sort.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'));
     this.spacer.style.height = `${rows.length * ROW_HEIGHT}px`;
     // Short lists take only their own height; long ones scroll inside a fixed viewport.
-    this.viewport.style.height = `${Math.max(3, Math.min(rows.length, VISIBLE_ROWS)) * ROW_HEIGHT}px`;
+    this.viewport.style.height = `${Math.max(3, Math.min(rows.length, VISIBLE_ROWS)) * ROW_HEIGHT + 2}px`;
     this.render();
   }
 

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
-import { TierwiseError, createCatalog, updateCatalog } from '../../engine/api';
+import { resolve } from 'node:path';
+import { TierwiseError, catalogCacheDir, createCatalog, formatConfigProblem, loadConfig, updateCatalog } from '../../engine/api';
 import type { Catalog, CatalogLookup, ModelInfo, Provider, TokenPrices } from '../../engine/api';
 import type { CliCommand, CliIO } from '../types';
 
 const USAGE = `Usage:
-  tierwise catalog list [--provider anthropic|openai|google] [--format table|json]
-  tierwise catalog show <model> [--format table|json]
+  tierwise catalog list [--provider anthropic|openai|google] [--format table|json] [--dir <workspace>]
+  tierwise catalog show <model> [--format table|json] [--dir <workspace>]
   tierwise catalog update [--url <url>]
 
 list    every Anthropic, OpenAI and Google model with context window and prices per MTok
 show    one model (aliases and dated snapshots resolve), or the nearest ids when unknown
+        (pricing.overrides from <workspace>/tierwise.yml apply; default: the current directory)
 update  download newer price data into the cache (TIERWISE_CATALOG_URL overrides the source,
         TIERWISE_CACHE_DIR the cache directory); offline, the bundled data keeps working`;
 
@@ -92,11 +94,17 @@ export const command: CliCommand = {
   summary: 'Model prices and context windows: list, show <model>, update',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'table' }, provider: { type: 'string' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'table' }, provider: { type: 'string' }, url: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (error) {
+      throw new TierwiseError('bad-argument', error instanceof Error ? error.message : String(error), 'run `tierwise catalog --help` for the options');
+    }
+    const { values, positionals } = parsed;
     const [action, id] = positionals;
     if (values.help || !action) {
       io.stdout(USAGE + '\n');
@@ -106,7 +114,9 @@ export const command: CliCommand = {
       throw new TierwiseError('bad-argument', `unknown format '${values.format}'`, 'use --format table or --format json', { field: '--format' });
     }
     if (action === 'update') return update(io, values.url);
-    const catalog = createCatalog({ dataDir: io.env.TIERWISE_CACHE_DIR || undefined });
+    const { config, problems } = await loadConfig(resolve(io.cwd, values.dir ?? '.'));
+    for (const problem of problems) io.stderr(`${formatConfigProblem(problem)}\n`);
+    const catalog = createCatalog({ dataDir: catalogCacheDir(io.env), overrides: config.pricing.overrides });
     for (const note of catalog.notes) io.stderr(`note: ${note}\n`);
     if (action === 'list') return list(catalog, io, values.provider, values.format);
     if (action === 'show') return show(catalog, io, id, values.format);

@@ -285,7 +285,7 @@ function importOrigin(decl: Node, state: TraceState): Origin | null | undefined 
   if (Node.isImportSpecifier(decl) || Node.isExportSpecifier(decl) || Node.isImportClause(decl)) {
     const id = Node.isImportClause(decl) ? decl.getDefaultImport() : decl.getNameNode();
     const symbol = id?.getSymbol();
-    const aliased = symbol?.getImmediatelyAliasedSymbol();
+    const aliased = symbol?.isAlias() ? symbol.getImmediatelyAliasedSymbol() : undefined;
     if (aliased && aliased !== symbol) {
       const followed = traceSymbol(aliased, state);
       if (followed) return withWhy(followed, `imported from '${specifier}' (${loc(decl, state)})`) ?? null;

@@ -97,7 +97,7 @@ function findTaskTag(call: CallExpression, ctx: AnalysisContext): CallObservabil
   }
   const fn = enclosingFunction(call);
   if (fn && (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
-    const param = fn.getParameters().find((p) => /^(task|tag|taskType|feature)$/i.test(p.getName()));
+    const param = fn.getParameters().find((p) => /^(tag|tags|taskTag|taskType|task_type|feature)$/i.test(p.getName()));
     if (param) return { how: `wrapper parameter \`${param.getName()}\``, span: ctx.span(param) };
   }
   return undefined;

@@ -62,6 +62,7 @@ export function createAnalysisContext(loaded: LoadedWorkspace, maxCallerDepth = 
     hasSdkTypes: (sdk: SdkId) => {
       const known = sdkTypes.get(sdk);
       if (known !== undefined) return known;
+      if (!loaded.dependencyTypes) return false;
       const packages = SDK_OF_PACKAGE.filter(([, id]) => id === sdk).map(([pkg]) => pkg);
       const found = packages.some((pkg) => Boolean(ts.resolveModuleName(pkg, probe, loaded.compilerOptions, ts.sys).resolvedModule));
       sdkTypes.set(sdk, found);

@@ -87,6 +87,9 @@ export function defaultConfig(): TierwiseConfig {
       contextGuard: 0.8,
       assumedEscalationRate: 0.15,
       classifierCostPerQuery: 0.002,
+      // Operating a classifier (hosting, prompt upkeep): ~$20/month. At a $0.002 net saving per
+      // query this gives MISSION.md's "pays off above roughly 10,000 queries/month".
+      classifierFixedCostPerMonth: 20,
     },
     pricing: { overrides: {}, cacheHitRate: 0.9 },
     holes: {},

@@ -130,6 +130,7 @@ export const TIERWISE_SCHEMA: SchemaNode = {
       contextGuard: num('fraction of the tier-1 context window above which tier 1 is infeasible', 0.8, 0, 1),
       assumedEscalationRate: num('cascade escalation rate assumed until profiling measures one', 0.15, 0, 1),
       classifierCostPerQuery: num('USD per query of a content-based classifier router', 0.002, 0),
+      classifierFixedCostPerMonth: num('fixed USD per month of operating a classifier router', 20, 0),
     }),
     pricing: obj('pricing options', {
       cacheHitRate: num('fraction of a cache-marked static prefix served from cache', 0.9, 0, 1),

@@ -14,6 +14,8 @@ const PRIOR_MASS = 1;
 const MAX_INFERRED = 0.97;
 /** Confidence reported for `other` when no signal fired. */
 const NO_SIGNAL_CONFIDENCE = 0.2;
+/** Confidence of `embedding` for an embeddings API call (the API decides the task). */
+const EMBEDDING_CONFIDENCE = 0.99;
 
 /** Extracts the facts the signal table reads. */
 export function taskFacts(site: CallSite): TaskFacts {
@@ -29,8 +31,7 @@ export function taskFacts(site: CallSite): TaskFacts {
   return {
     text,
     holeNames,
-    enclosing: site.enclosing,
-    file: site.span.file,
+    ...names(site),
     operation: site.operation,
     labels: so?.labels ?? [],
     schemaFields: so?.fieldCount ?? 0,
@@ -42,13 +43,25 @@ export function taskFacts(site: CallSite): TaskFacts {
   };
 }
 
+/** The call's enclosing name and file, plus the wrapper's for an invocation (from its id `file#Decl#n`). */
+function names(site: CallSite): { enclosing: string[]; files: string[] } {
+  const enclosing = [site.enclosing];
+  const files = [site.span.file];
+  if (site.role === 'invocation' && site.wrapperId) {
+    const [file, decl] = site.wrapperId.split('#');
+    if (decl) enclosing.push(decl);
+    if (file) files.push(file);
+  }
+  return { enclosing, files };
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Infers the task type of a call site from a table of weighted signals (TASK_SIGNALS): prompt
  * wording, structured-output schemas, output caps, thinking budgets, hole names, roles, and the
  * enclosing function and file names. An explicit `// tierwise: task=...` annotation wins with
- * confidence 1. With no signal the result is `other` with low confidence and the reason "no signal".
+ * confidence 1; an embeddings API call is `embedding`. With no signal the result is `other` with low confidence and the reason "no signal".
  */
 export function inferTask(site: CallSite): TaskInference {
   if (site.annotation?.task) {
@@ -59,6 +72,10 @@ export function inferTask(site: CallSite): TaskInference {
       reasons: [`source annotation \`tierwise: task=${site.annotation.task}\` at line ${site.annotation.span.start.line + 1}`],
       alternatives: [],
     };
+  }
+  if (site.operation === 'embed') {
+    // An embeddings request cannot be any other task, whatever its input looks like.
+    return { task: 'embedding', confidence: EMBEDDING_CONFIDENCE, source: 'inferred', reasons: [`embeddings API (\`${site.api}\`)`], alternatives: [] };
   }
   const facts = taskFacts(site);
   const scores = new Map<TaskType, { score: number; reasons: string[] }>();

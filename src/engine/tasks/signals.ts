@@ -9,10 +9,13 @@ export interface TaskFacts {
   text: string;
   /** Names of prompt holes and unresolved prompt parts (`context`, `ticket.body`, `history`). */
   holeNames: string[];
-  /** Enclosing function/method name (`TicketService.classify`). */
-  enclosing: string;
-  /** Workspace-relative file path. */
-  file: string;
+  /**
+   * Enclosing function/method names (`TicketService.classify`): the call's own, and for a wrapper
+   * invocation also the wrapper's (the caller often names the task, a generic wrapper does not).
+   */
+  enclosing: string[];
+  /** Workspace-relative file paths matching `enclosing`. */
+  files: string[];
   operation: string;
   labels: string[];
   schemaFields: number;
@@ -38,11 +41,10 @@ const words = (f: TaskFacts, re: RegExp, what: string): string | undefined => {
 };
 
 const named = (f: TaskFacts, re: RegExp, what: string): string | undefined => {
-  const name = f.enclosing !== '<module>' ? f.enclosing : '';
-  const file = f.file.split('/').pop() ?? '';
-  if (re.test(name)) return `enclosing function \`${name}\` (${what})`;
-  if (re.test(file)) return `file name \`${file}\` (${what})`;
-  return undefined;
+  const name = f.enclosing.find((n) => n !== '<module>' && re.test(n));
+  if (name) return `enclosing function \`${name}\` (${what})`;
+  const file = f.files.map((path) => path.split('/').pop() ?? '').find((n) => re.test(n));
+  return file ? `file name \`${file}\` (${what})` : undefined;
 };
 
 const holeMatching = (f: TaskFacts, re: RegExp, what: string): string | undefined => {
@@ -55,9 +57,13 @@ const holeMatching = (f: TaskFacts, re: RegExp, what: string): string | undefine
  * Confidence is computed from the scores in infer.ts.
  */
 export const TASK_SIGNALS: readonly TaskSignal[] = [
-  { id: 'embed-api', task: 'embedding', weight: 10, test: (f) => (f.operation === 'embed' ? 'embeddings API' : undefined) },
-
-  { id: 'label-schema', task: 'classification', weight: 3, test: (f) => (f.labels.length >= 2 ? `structured output with a closed label set (${f.labels.slice(0, 6).join(', ')})` : undefined) },
+  {
+    id: 'label-schema',
+    task: 'classification',
+    weight: 3,
+    // The schema *is* the label (one or two fields): a closed label set. An enum among many fields is extraction.
+    test: (f) => (f.labels.length >= 2 && f.schemaFields <= 2 ? `structured output with a closed label set (${f.labels.slice(0, 6).join(', ')})` : undefined),
+  },
   { id: 'classify-wording', task: 'classification', weight: 2, test: (f) => words(f, /\b(classify|classification|categori[sz]e|categori[sz]ation|triage)\b/, 'asks to classify') },
   {
     id: 'closed-label-set',
@@ -67,9 +73,9 @@ export const TASK_SIGNALS: readonly TaskSignal[] = [
       words(f, /\b(exactly |only )?one of( these| the following)?( categories| labels| values)?\s*[:(]|\brespond with only the (label|category|word)|\b(answer|reply|respond) with (only |just |exactly )?(one|a single) (word|label|category)|\b(yes|true) or (no|false)\b/, 'a closed label set'),
   },
   { id: 'small-max-tokens', task: 'classification', weight: 1.5, test: (f) => (f.maxTokens !== undefined && f.maxTokens <= 20 ? `max_tokens ${f.maxTokens} is small (<= 20): room for a label only` : undefined) },
-  { id: 'classify-name', task: 'classification', weight: 1, test: (f) => named(f, /classif|categor|triage|intent|sentiment|moderat|toxic|detect|priorit|route/i, 'names a classification') },
+  { id: 'classify-name', task: 'classification', weight: 1, test: (f) => named(f, /classif|categor|triage|intent|sentiment|moderat|toxic|detect|priorit/i, 'names a classification') },
 
-  { id: 'fields-schema', task: 'extraction', weight: 2.5, test: (f) => (f.labels.length < 2 && f.schemaFields >= 3 ? `structured output with ${f.schemaFields} fields` : undefined) },
+  { id: 'fields-schema', task: 'extraction', weight: 2.5, test: (f) => (f.schemaFields >= 3 ? `structured output with ${f.schemaFields} fields` : undefined) },
   { id: 'extract-wording', task: 'extraction', weight: 2, test: (f) => words(f, /\b(extract|pull out|parse)\b|\bfill in the fields\b/, 'asks to extract') },
   { id: 'json-keys-wording', task: 'extraction', weight: 1, test: (f) => words(f, /\bjson (object )?with (the )?(fields|keys|properties)\b/, 'asks for named JSON fields') },
   { id: 'extract-name', task: 'extraction', weight: 1, test: (f) => named(f, /extract|parse/i, 'names an extraction') },
@@ -102,6 +108,7 @@ export const TASK_SIGNALS: readonly TaskSignal[] = [
 
   { id: 'multi-turn', task: 'chat', weight: 2, test: (f) => (f.assistantTurns > 0 ? `multi-turn prompt (${f.assistantTurns} assistant message(s))` : undefined) },
   { id: 'history-hole', task: 'chat', weight: 2, test: (f) => holeMatching(f, /^(history|messages|conversation|transcript|turns|chat\w*|dialog\w*)$/i, 'conversation history') },
-  { id: 'assistant-persona', task: 'chat', weight: 1.5, test: (f) => words(f, /\byou are a (\w+ ){0,3}(assistant|agent|companion|chatbot)\b/, 'an assistant persona') },
+  { id: 'assistant-persona', task: 'chat', weight: 1.5, test: (f) => words(f, /\byou are an? ([\w,-]+ ){0,3}(assistant|agent|companion|chatbot)\b/, 'an assistant persona') },
+  { id: 'reply-wording', task: 'chat', weight: 1.5, test: (f) => words(f, /\b(draft|write|compose) (a |an )?(reply|response) to\b/, 'asks for a reply to a person') },
   { id: 'chat-name', task: 'chat', weight: 1, test: (f) => named(f, /chat|conversation|assistant|converse/i, 'names a chat') },
 ];

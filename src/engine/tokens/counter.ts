@@ -1,4 +1,6 @@
 import modelToEncoding from 'tiktoken/model_to_encoding.json';
+import type * as GptEncodingModule from 'gpt-tokenizer/GptEncoding';
+import type * as TiktokenModule from 'tiktoken';
 import type { Provider } from '../model';
 import { calibrationFor } from './calibration';
 
@@ -9,9 +11,11 @@ export type EncodingName = 'o200k_base' | 'cl100k_base' | 'p50k_base' | 'r50k_ba
  * Which implementation of the tiktoken encodings counts tokens. Both give identical counts
  * (bench/tokens.bench.ts checks it on ~2.7 MB of TypeScript source and prose; the unit tests check
  * known strings against `tiktoken` directly).
- * - `gpt-tokenizer` (default): measured fastest. bench/tokens.bench.ts on this project's 2-core
- *   machine, o200k_base, 2.65 MB in 8,000-character chunks: gpt-tokenizer 11.7 MB/s, tiktoken WASM
- *   3.8 MB/s, js-tiktoken 3.2 MB/s (591,856 tokens each). Pure JS, so bundles need no extra file.
+ * - `gpt-tokenizer` (default): measured fastest. `node --import tsx bench/tokens.bench.ts` on this
+ *   project's shared 2-core machine, o200k_base, 2.65 MB of TS source + prose in 8,000-character
+ *   chunks (591,856 tokens with every implementation), cold/warm merge caches: gpt-tokenizer
+ *   12.1/15.7 MB/s, tiktoken WASM 1.8/3.4 MB/s, js-tiktoken 2.9/2.7 MB/s (first run, before the
+ *   bench had warm rounds: 11.7 vs 3.8 vs 3.2 MB/s). Pure JS, so bundles need no extra file.
  * - `tiktoken`: OpenAI's Rust BPE compiled to WASM; its `tiktoken_bg.wasm` is loaded from next to the
  *   bundle (scripts/build.mjs copies it into dist/). Kept selectable as the reference implementation.
  */
@@ -47,7 +51,7 @@ const KNOWN_ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base', '
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading: each rank table is several MB and only the encodings a scan uses are loaded. */
 function loadGptTokenizer(name: EncodingName): Encoder {
-  const { GptEncoding } = require('gpt-tokenizer/GptEncoding') as typeof import('gpt-tokenizer/GptEncoding');
+  const { GptEncoding } = require('gpt-tokenizer/GptEncoding') as typeof GptEncodingModule;
   const ranks: Record<EncodingName, () => unknown> = {
     o200k_base: () => require('gpt-tokenizer/bpeRanks/o200k_base').default,
     cl100k_base: () => require('gpt-tokenizer/bpeRanks/cl100k_base').default,
@@ -58,11 +62,11 @@ function loadGptTokenizer(name: EncodingName): Encoder {
   // Special-token text in a prompt (`<|endoftext|>`) is counted as ordinary text, like tiktoken's
   // encode(text, [], []) below: it is user data, not a control token.
   const plain = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
-  return { count: (text) => api.encode(text, plain).length, free: () => undefined };
+  return { count: (text) => api.countTokens(text, plain), free: () => undefined };
 }
 
 function loadTiktoken(name: EncodingName): Encoder {
-  const { get_encoding } = require('tiktoken') as typeof import('tiktoken');
+  const { get_encoding } = require('tiktoken') as typeof TiktokenModule;
   const encoding = get_encoding(name);
   return { count: (text) => encoding.encode(text, [], []).length, free: () => encoding.free() };
 }

@@ -62,7 +62,7 @@ function isOpenAIReasoningModel(modelId: string | null): boolean {
 function schemaExpectation(site: CallSite, counter: TokenCounter, modelId: string | null, provider: Provider): { expected: number; why: string } | undefined {
   const so = site.params.structuredOutput;
   if (!so) return undefined;
-  if (so.labels && so.labels.length > 0) {
+  if (so.labels && so.labels.length > 0 && (so.fieldCount ?? 1) <= 2) {
     const longest = Math.max(...so.labels.map((l) => counter.count(l, modelId, provider).tokens));
     return { expected: longest + OUTPUT_SIZING.jsonOverhead, why: `structured output with a closed label set: the longest label (${longest} tokens) plus ${OUTPUT_SIZING.jsonOverhead} tokens of JSON` };
   }
@@ -135,6 +135,15 @@ export function estimateOutput(
   } else {
     max = Math.max(expected * OUTPUT_SIZING.uncappedMaxMultiplier, 1);
     reasons.push(`${cap.note ?? 'no output cap (max_tokens) is set'}: ceiling estimated as ${OUTPUT_SIZING.uncappedMaxMultiplier}x the expected output (${max}); set max_tokens to bound the cost`);
+  }
+  // OpenAI's max_completion_tokens bounds reasoning and visible output together.
+  if (thinking && cap.ceiling && !site.params.thinkingBudget && ctx.provider === 'openai') {
+    thinking.max = Math.min(thinking.max, cap.ceiling);
+    const room = Math.max(0, cap.ceiling - expected);
+    if (thinking.expected > room) {
+      reasons.push(`reasoning tokens limited to ${room} by the output cap ${cap.ceiling} (it bounds reasoning and visible output together)`);
+      thinking.expected = room;
+    }
   }
   const min = task === 'classification' ? Math.min(1, expected) : Math.min(expected, Math.max(1, Math.round(expected * OUTPUT_SIZING.minShare)));
   return { output: { min, expected, max }, thinking, reasons };

@@ -4,6 +4,7 @@
  * log appended as each request finishes (a re-run skips what is already finished).
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { requestCost } from '../cost';
 import { createAnthropicClient } from '../providers/anthropic';
 import { createOpenAIClient } from '../providers/openai';
@@ -71,6 +72,8 @@ export interface RunState {
 
 /** Runs (or resumes) a plan. Resolves when every request finished, the budget stopped it, or it was cancelled. */
 export async function runProfile(plan: RunPlan, options: RunOptions): Promise<RunSummary> {
+  // Every in-flight request (and the SDK under it) listens to the caller's signal.
+  if (options.signal) setMaxListeners(0, options.signal);
   const records = readResultsLog(plan.resultsFile);
   const finished = finishedResults(records);
   const todo = interleave(plan.requests.filter((r) => !finished.has(r.key)));

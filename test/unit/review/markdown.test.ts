@@ -24,7 +24,10 @@ function tablesOf(markdown: string): string[][] {
   let current: string[] = [];
   for (const line of markdown.split('\n')) {
     if (line.startsWith('|')) current.push(line);
-    else if (current.length) (tables.push(current), (current = []));
+    else if (current.length) {
+      tables.push(current);
+      current = [];
+    }
   }
   return tables;
 }

@@ -17,6 +17,8 @@ export interface ViewContext {
 export interface ViewActions {
   /** Updates UI state (persisted) and re-renders. */
   setUi(update: (ui: UiState) => UiState): void;
+  /** Updates UI state (persisted) WITHOUT re-rendering (scroll position). */
+  remember(update: (ui: UiState) => UiState): void;
   /** Sends an intent to the host. */
   post(message: WebviewToHost): void;
 }

@@ -10,6 +10,8 @@ import type { View, ViewActions, ViewContext } from './context';
 const W = 640;
 const LABEL_W = 190;
 const ROW_H = 26;
+const TOP = 18;
+const PLOT_END = W - 64;
 
 /** The x-axis domain: 50–100% when every interval fits, else 0–100% (always labelled). */
 function domainOf(task: ProfilingTaskResult, thresholds: ProfilingSummaryView['thresholds']): [number, number] {
@@ -25,21 +27,21 @@ function tierRow(tier: ProfilingTierResult, y: number, x: (v: number) => number)
     svg('line', { x1: x(lo), x2: x(hi), y1: y + 12, y2: y + 12, class: 'whisker' }),
     svg('line', { x1: x(lo), x2: x(lo), y1: y + 6, y2: y + 18, class: 'whisker' }),
     svg('line', { x1: x(hi), x2: x(hi), y1: y + 6, y2: y + 18, class: 'whisker' }),
-    svg('text', { x: Math.min(W - 4, x(hi) + 6), y: y + 16, class: 'value', 'text-anchor': x(hi) + 60 > W ? 'end' : 'start' }, formatPct(tier.passRate)));
+    svg('text', { x: W - 4, y: y + 16, class: 'value', 'text-anchor': 'end' }, formatPct(tier.passRate)));
 }
 
 function passRateChart(task: ProfilingTaskResult, thresholds: ProfilingSummaryView['thresholds']): SVGSVGElement {
   const [d0, d1] = domainOf(task, thresholds);
-  const x = (v: number) => LABEL_W + ((Math.max(d0, Math.min(d1, v)) - d0) / (d1 - d0)) * (W - LABEL_W - 50);
-  const height = task.tiers.length * ROW_H + 34;
+  const x = (v: number) => LABEL_W + ((Math.max(d0, Math.min(d1, v)) - d0) / (d1 - d0)) * (PLOT_END - LABEL_W);
+  const height = TOP + task.tiers.length * ROW_H + 20;
   const ticks = [d0, (d0 + d1) / 2, d1];
   const threshold = (value: number, name: string) => svg('g', { class: `threshold ${name}` },
-    svg('line', { x1: x(value), x2: x(value), y1: 0, y2: height - 20 }),
-    svg('text', { x: x(value), y: height - 6, 'text-anchor': 'middle' }, `${name} ${formatPct(value, 0)}`));
+    svg('line', { x1: x(value), x2: x(value), y1: TOP - 4, y2: height - 18 }),
+    svg('text', { x: x(value), y: TOP - 8, 'text-anchor': name === 'route' ? 'start' : 'end' }, `${name} ${formatPct(value, 0)}`));
   const label = `Pass rate per tier for ${taskLabel(task.task)}: ${task.tiers.map((t) => `tier ${t.tier} ${t.model} ${formatPct(t.passRate)} (95% interval ${formatPct(t.interval[0])} to ${formatPct(t.interval[1])})`).join('; ')}. Route threshold ${formatPct(thresholds.route, 0)}, monitor threshold ${formatPct(thresholds.monitor, 0)}.`;
   return svg('svg', { viewBox: `0 0 ${W} ${height}`, class: 'pass-chart', role: 'img', 'aria-label': label },
-    ...ticks.map((t) => svg('text', { x: x(t), y: height - 20 + 12, class: 'tick', 'text-anchor': 'middle' }, formatPct(t, 0))),
-    ...task.tiers.map((tier, i) => tierRow(tier, i * ROW_H, x)),
+    ...ticks.map((t) => svg('text', { x: x(t), y: height - 4, class: 'tick', 'text-anchor': 'middle' }, formatPct(t, 0))),
+    ...task.tiers.map((tier, i) => tierRow(tier, TOP + i * ROW_H, x)),
     threshold(thresholds.monitor, 'monitor'),
     threshold(thresholds.route, 'route'));
 }

@@ -34,7 +34,7 @@ export class ProjectionView implements View {
       sort: (key) => actions.setUi((ui) => toggleSort(ui, key)),
       select: (row) => actions.setUi((ui) => (ui.selectedId === row.id ? ui : { ...ui, selectedId: row.id })),
       reveal: (row) => actions.post({ type: 'revealCallSite', callSiteId: row.id }),
-      scrolled: (top) => actions.setUi((ui) => (ui.scrollTop === top ? ui : { ...ui, scrollTop: top })),
+      scrolled: (top) => actions.remember((ui) => (ui.scrollTop === top ? ui : { ...ui, scrollTop: top })),
     });
     this.filter.addEventListener('input', () => actions.setUi((ui) => ({ ...ui, filter: this.filter.value.slice(0, 200) })));
     this.task.addEventListener('change', () => actions.setUi((ui) => ({ ...ui, task: this.task.value as UiState['task'] })));

@@ -26,7 +26,7 @@ export function evaluate(node: Node, st: EvalState): Res<Value> {
     const inner = evaluate(node.getOperand(), next);
     return { ...inner, candidates: inner.candidates.map((c) => ({ ...c, value: typeof c.value === 'number' ? -c.value : c.value })) };
   }
-  const inner = unwrap(node);
+  const inner = Node.isShorthandPropertyAssignment(node) ? node.getNameNode() : unwrap(node);
   if (inner !== node) return evaluate(inner, next);
   if (Node.isIdentifier(node)) return evalIdentifier(node, next);
   if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) return evalAccess(node, next);
@@ -61,7 +61,8 @@ function evalVariable(decl: Node, ref: Node, st: EvalState): Res<Value> {
   if (kind !== 'const') {
     return fallbackOrUnknown(ref, st, `\`${decl.getName()}\` is declared with \`${kind ?? 'var'}\` and may be reassigned (declare it \`const\`)`);
   }
-  const note = `const ${decl.getName()} at ${where(decl, st)}`;
+  const isLocal = decl.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a)) !== undefined;
+  const note = `${isLocal ? 'local ' : ''}const ${decl.getName()} at ${where(decl, st)}`;
   return withStep(evaluate(init, st), makeStep('const', ref, st, { note }));
 }
 

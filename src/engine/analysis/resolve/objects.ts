@@ -18,10 +18,10 @@ export interface Located<N extends Node = Node> {
 
 /** Follows `node` to the object or array literal that defines it, or undefined. */
 export function followToLiteral(node: Node, st: EvalState): Located<ObjectLiteralExpression | ArrayLiteralExpression> | undefined {
+  const target = unwrap(node);
+  if (Node.isObjectLiteralExpression(target) || Node.isArrayLiteralExpression(target)) return { node: target, st };
   const next = enter(node, st);
   if (typeof next === 'string') return undefined;
-  const target = unwrap(node);
-  if (Node.isObjectLiteralExpression(target) || Node.isArrayLiteralExpression(target)) return { node: target, st: next };
   if (Node.isIdentifier(target)) return followIdentifier(target, next);
   if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) {
     const key = accessKey(target, next);

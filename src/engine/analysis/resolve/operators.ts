@@ -3,8 +3,8 @@
  * parts' candidates), `??` / `||` (environment defaults and fallbacks), numeric arithmetic and
  * conditionals (every branch is a candidate, the condition recorded in the step's note).
  */
-import { Node, SyntaxKind } from 'ts-morph';
-import type { BinaryExpression, ConditionalExpression, TemplateExpression } from 'ts-morph';
+import { SyntaxKind } from 'ts-morph';
+import type { BinaryExpression, ConditionalExpression, Node, TemplateExpression } from 'ts-morph';
 import { MAX_CANDIDATES, exprText, makeStep, merge, unknownRes, withStep } from './common';
 import type { EvalState, Res, Value } from './common';
 import type { Candidate, UnknownValue } from '../../model';
@@ -92,9 +92,4 @@ export function evalConditional(node: ConditionalExpression, st: EvalState): Res
   const whenTrue = withStep(evaluate(node.getWhenTrue(), st), makeStep('conditional', node, st, { note: `when ${condition}` }));
   const whenFalse = withStep(evaluate(node.getWhenFalse(), st), makeStep('conditional', node, st, { note: `when not (${condition})` }));
   return merge(whenTrue, whenFalse);
-}
-
-/** True when `node` is a conditional (used to report branches). */
-export function isConditional(node: Node): boolean {
-  return Node.isConditionalExpression(node);
 }

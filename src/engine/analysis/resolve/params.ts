@@ -6,7 +6,6 @@ import { Node } from 'ts-morph';
 import type { ObjectLiteralExpression } from 'ts-morph';
 import type { CallParams, Resolved, StructuredOutput } from '../../model';
 import { exprText } from './common';
-import type { EvalState } from './common';
 import { followToLiteral, propertyIn } from './objects';
 import type { Located } from './objects';
 import { evaluate } from './evaluate';

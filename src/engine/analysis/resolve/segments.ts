@@ -42,7 +42,7 @@ export function segmentsOf(node: Node, st: EvalState, source: SourceKind = 'inli
     return [...segmentsOf(target.getLeft(), next, source), ...segmentsOf(target.getRight(), next, source)];
   }
   if (Node.isIdentifier(target)) return identifierSegments(target, next, source);
-  if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) return accessSegments(target, next, source);
+  if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) return accessSegments(target, next);
   if (Node.isCallExpression(target)) return callSegments(target, next, source);
   return staticOrHole(target, next);
 }
@@ -67,7 +67,7 @@ function identifierSegments(node: Node, st: EvalState, source: SourceKind): Prom
   return staticOrHole(node, st);
 }
 
-function accessSegments(node: Node, st: EvalState, source: SourceKind): PromptSegment[] {
+function accessSegments(node: Node, st: EvalState): PromptSegment[] {
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return [hole(node, st)];
   const key = accessKey(node, st);
   const owner = key === undefined ? undefined : followToLiteral(node.getExpression(), st);

@@ -6,7 +6,7 @@
 import { Node } from 'ts-morph';
 import type { ObjectLiteralExpression } from 'ts-morph';
 import type { AnalysisContext, Bindings } from '../types';
-import type { ModelRef, Resolved, UnknownValue } from '../../model';
+import type { ModelRef, ResolutionStep, Resolved, UnknownValue } from '../../model';
 import { exprText, initialState, toResolved } from './common';
 import type { EvalState, Res, Value } from './common';
 import { evaluate } from './evaluate';
@@ -36,7 +36,9 @@ export function resolveModel(expr: Node, ctx: AnalysisContext, bindings?: Bindin
 export function modelIn(expr: Node, st: EvalState): ModelRef {
   const resolved = stringIn(expr, st);
   const configured = new Set(['const', 'enum-member', 'object-property', 'env-default', 'file-read', 'union-type']);
-  const hardCoded = resolved.candidates.some((c) => c.via.every((step) => !configured.has(step.kind)));
+  // A const declared inside a function is application logic, not configuration.
+  const isConfig = (step: ResolutionStep) => configured.has(step.kind) && !(step.kind === 'const' && step.note?.startsWith('local '));
+  const hardCoded = resolved.candidates.some((c) => c.via.every((step) => !isConfig(step)));
   return { ...resolved, hardCoded };
 }
 

@@ -7,7 +7,7 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression, ParameterDeclaration } from 'ts-morph';
-import type { CallSite, ModelRef } from '../../model';
+import type { CallSite, ModelRef, Resolved } from '../../model';
 import type { AnalysisContext, Bindings, DetectedCall, ExtractedRequest } from '../types';
 import { parseAnnotation } from './annotations';
 import { functionName } from './symbols';
@@ -52,7 +52,9 @@ export class CallBindings implements Bindings {
 export function expandWrappers(records: WrapperRecord[], ctx: AnalysisContext): CallSite[] {
   const out: CallSite[] = [];
   for (const record of records) {
-    const fn = namedEnclosingFunctions(record.detected.call).find((f) => usesParameters(record.detected, [], f));
+    const fn = dependsOnCaller(record.detected.extract())
+      ? namedEnclosingFunctions(record.detected.call).find((f) => usesParameters(record.detected, [], f))
+      : undefined;
     if (!fn) {
       out.push(record.site);
       continue;
@@ -72,7 +74,7 @@ export function expandWrappers(records: WrapperRecord[], ctx: AnalysisContext): 
 function expandPath(record: WrapperRecord, path: Link[], ctx: AnalysisContext, out: CallSite[]): void {
   const top = path[path.length - 1];
   const extracted = record.detected.extract(chainBindings(path, undefined));
-  const mayClimb = path.length < Math.max(2, ctx.maxCallerDepth) && extracted.model.status !== 'resolved';
+  const mayClimb = path.length < Math.max(2, ctx.maxCallerDepth) && dependsOnCaller(extracted);
   const outerFn = mayClimb ? namedEnclosingFunctions(top.call).find((f) => usesParameters(record.detected, path, f)) : undefined;
   if (outerFn) {
     const callers = callersOf(outerFn).filter((call) => !path.some((link) => link.call === call));
@@ -82,6 +84,21 @@ function expandPath(record: WrapperRecord, path: Link[], ctx: AnalysisContext, o
     }
   }
   out.push(invocation(record, top.call, extracted, ctx));
+}
+
+/**
+ * True when the values that decide cost (model, output cap, thinking budget) come from a parameter:
+ * unknown because a parameter is unbound, or a parameter's default / literal-union type. Prompt holes
+ * alone do not make a wrapper: they are sized by name, and the call site stays where it is written.
+ */
+export function dependsOnCaller(extracted: ExtractedRequest): boolean {
+  const values: Array<Resolved<unknown> | undefined> = [extracted.model, extracted.params.maxTokens, extracted.params.thinkingBudget];
+  return values.some(
+    (value) =>
+      value !== undefined &&
+      (value.unknown.some((u) => u.reason.includes('parameter `') || u.reason.includes('options parameter')) ||
+        value.candidates.some((c) => c.via.some((step) => step.kind === 'parameter-default' || step.kind === 'union-type'))),
+  );
 }
 
 /** True when extracting `detected` with `path` bound looks up a parameter of `fn`. */

@@ -53,5 +53,6 @@ export function requestProperty(call: CallExpression, name: string): Node {
   if (!arg || !Node.isObjectLiteralExpression(arg)) throw new Error('first argument is not an object literal');
   const prop = arg.getProperty(name);
   if (!prop) throw new Error(`no property ${name}`);
-  return Node.isPropertyAssignment(prop) ? prop.getInitializerOrThrow() : prop;
+  if (Node.isPropertyAssignment(prop)) return prop.getInitializerOrThrow();
+  return Node.isShorthandPropertyAssignment(prop) ? prop.getNameNode() : prop;
 }

@@ -36,7 +36,7 @@ test('const across files through a renamed re-export', () => {
   const inline = resolveModel(requestProperty(findCall(ctx, 'src/triage.ts', "anthropic.messages.create({ model: 'claude-opus"), 'model'), ctx);
   assert.equal(inline.hardCoded, true);
   assert.equal(inline.candidates[0].definedAt.file, 'src/triage.ts');
-  assert.equal(inline.candidates[0].definedAt.start.line, 12);
+  assert.equal(inline.candidates[0].definedAt.start.line, 11);
 });
 
 test('enum member in another file', () => {

@@ -1,0 +1,166 @@
+/**
+ * Entry of the lazily loaded engine bundle (`dist/engine.js`): adapts the engine, profiling and
+ * review libraries to the editor's `EditorEngine` contract (./engineTypes.ts). Required by
+ * ./engineHost.ts on the first LLM file; never imported by the extension bundle itself.
+ * No logic is duplicated here: scan, incremental analysis, recommendation and projection are the
+ * engine's; this file only keeps the last scan per root and merges incremental results into it.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEngine, loadConfig, updateConfigFile } from '../engine/api';
+import type { Engine, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
+import { readEvidence } from '../profiling/api';
+import type { PriceOf } from '../profiling/api';
+import { starterConfig } from '../cli/commands/initTemplate';
+import { CONFIG_FILE_NAME } from './config';
+import { createProfilingAdapter } from './engineProfiling';
+import { compareWithRef } from './engineReview';
+import type { EditorEngine, EditorOverrides, EngineModule, WorkspaceState } from './engineTypes';
+
+/** Creates the editor's engine (one per session). */
+export const createEditorEngine: EngineModule['createEditorEngine'] = (log) => new EditorEngineImpl(log);
+
+interface RootState {
+  scan: ScanResult;
+  complete: boolean;
+}
+
+class EditorEngineImpl implements EditorEngine {
+  private readonly engine: Engine = createEngine();
+  private readonly roots = new Map<string, RootState>();
+  private readonly profiling = createProfilingAdapter(this.engine, (root) => this.roots.get(root)?.scan);
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  async analyzeWorkspace(root: string, overrides: EditorOverrides, signal?: AbortSignal): Promise<WorkspaceState> {
+    const loaded = await loadEditorConfig(root, overrides);
+    const scan = await this.engine.scan(root, { config: loaded.config, signal });
+    this.roots.set(root, { scan, complete: true });
+    return this.state(root, loaded, true);
+  }
+
+  async analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides): Promise<WorkspaceState> {
+    const loaded = await loadEditorConfig(root, overrides);
+    const result = await this.engine.analyzeFile(root, relativePath, text, { config: loaded.config });
+    const previous = this.roots.get(root);
+    const base: ScanResult = previous?.scan ?? { root, filesScanned: 0, filesWithSdkImports: 0, callSites: [], problems: [], catalogAsOf: '', durationMs: 0 };
+    // The engine returns the sites of the edited file and of the files depending on it: those files' old sites go.
+    const replaced = new Set([relativePath, ...result.callSites.map((s) => s.site.span.file)]);
+    const scan: ScanResult = {
+      ...base,
+      callSites: [...base.callSites.filter((s) => !replaced.has(s.site.span.file)), ...result.callSites],
+      problems: [...base.problems.filter((p) => !replaced.has(p.file)), ...result.problems],
+      catalogAsOf: base.catalogAsOf || this.engine.catalogFor(loaded.config).asOf,
+    };
+    const complete = previous?.complete ?? false;
+    this.roots.set(root, { scan, complete });
+    return this.state(root, loaded, complete);
+  }
+
+  private async state(root: string, loaded: EditorConfig, complete: boolean): Promise<WorkspaceState> {
+    const scan = this.roots.get(root)?.scan as ScanResult;
+    const { config, problems } = loaded;
+    const evidence = await this.evidence(root, config);
+    const projection = this.engine.project(scan, config, evidence);
+    const projected = new Set(projection.callSites.map((c) => c.callSiteId));
+    const recommendations = [
+      ...projection.callSites.map((c) => c.recommendation),
+      ...scan.callSites.filter((s) => !projected.has(s.site.id) && s.site.operation !== 'count-tokens').map((s) => this.engine.recommend(s, config, evidence)),
+    ];
+    const consequences = Object.fromEntries(Object.entries(config.tasks).map(([task, policy]) => [task, policy.consequence]));
+    return { root, scan, projection, recommendations, configFile: config.file, configProblems: problems, consequences, traffic: config.traffic, complete };
+  }
+
+  private async evidence(root: string, config: TierwiseConfig): Promise<TierEvidence[]> {
+    const catalog = this.engine.catalogFor(config);
+    const priceOf: PriceOf = (model) => {
+      const found = catalog.lookup(model);
+      return found.found && found.model.prices ? { inputPerMTok: found.model.prices.inputPerMTok, outputPerMTok: found.model.prices.outputPerMTok, batchDiscount: found.model.batchDiscount ?? 0.5 } : null;
+    };
+    try {
+      return await readEvidence(root, config, priceOf);
+    } catch (error) {
+      this.log(`profiling evidence ignored: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+
+  async configTemplate(root: string): Promise<string> {
+    const { config } = await loadConfig(root);
+    const scan = this.roots.get(root)?.scan ?? (await this.engine.scan(root, { config }));
+    return starterConfig(scan, config, new Date().toISOString().slice(0, 10));
+  }
+
+  async addCallSiteToConfig(root: string, callSiteId: string): Promise<{ file: string; text: string }> {
+    const { config } = await loadConfig(root);
+    const file = config.file ?? join(root, CONFIG_FILE_NAME);
+    const current = config.file ? await readFile(config.file, 'utf8') : '';
+    const projection = this.roots.has(root) ? this.engine.project(this.roots.get(root)?.scan as ScanResult, config) : undefined;
+    const perMonth = Math.round(projection?.callSites.find((c) => c.callSiteId === callSiteId)?.requestsPerMonth ?? config.traffic.default.perMonth);
+    const text = updateConfigFile(current, [{ path: ['traffic', 'callSites', callSiteId], value: `${perMonth}/month`, comment: 'added from the editor: adjust to the expected traffic of this call site' }], file);
+    return { file, text };
+  }
+
+  profilingChoices(root: string) {
+    return this.profiling.choices(root);
+  }
+
+  planProfiling(root: string, selection: { tasks: TaskType[]; tiers: number[] }, overrides: EditorOverrides) {
+    return this.profiling.plan(root, selection, overrides);
+  }
+
+  async saveTraffic(root: string, tasks: Partial<Record<TaskType, number>>, growthPerMonth: number): Promise<string> {
+    const { config } = await loadConfig(root);
+    const file = config.file ?? join(root, CONFIG_FILE_NAME);
+    const current = config.file ? await readFile(config.file, 'utf8') : '';
+    const edits = [
+      ...Object.entries(tasks).map(([task, perMonth]) => ({ path: ['traffic', 'tasks', task], value: `${Math.round(perMonth ?? 0)}/month` })),
+      { path: ['traffic', 'growthPerMonth'], value: growthPerMonth },
+    ];
+    await writeText(file, updateConfigFile(current, edits, file));
+    return `Saved traffic for ${Object.keys(tasks).length} task types to ${CONFIG_FILE_NAME}.`;
+  }
+
+  applyProfilingDecision(root: string, task: TaskType): Promise<string> {
+    return this.profiling.applyDecision(root, task);
+  }
+
+  compareWithRef(root: string, ref: string) {
+    return compareWithRef(this.engine, root, ref, this.log);
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+    this.roots.clear();
+  }
+}
+
+interface EditorConfig {
+  config: TierwiseConfig;
+  problems: WorkspaceState['configProblems'];
+}
+
+/** tierwise.yml (or defaults) with the editor settings that override it for this session. */
+export async function loadEditorConfig(root: string, overrides: EditorOverrides): Promise<EditorConfig> {
+  const { config, problems } = await loadConfig(root);
+  return { config: applyOverrides(config, overrides), problems };
+}
+
+/** Applies the `tierwise.*` editor settings over a configuration (0 / -1 / '' mean "not set"). */
+export function applyOverrides(config: TierwiseConfig, overrides: EditorOverrides): TierwiseConfig {
+  const traffic = { ...config.traffic };
+  if (overrides.defaultTrafficPerMonth > 0) traffic.default = { perMonth: overrides.defaultTrafficPerMonth, source: 'editor setting tierwise.traffic.defaultPerMonth' };
+  if (overrides.monthsAhead >= 0) traffic.monthsAhead = overrides.monthsAhead;
+  const profiling = { ...config.profiling, providers: { ...config.profiling.providers } };
+  if (overrides.budgetUsd > 0) profiling.budgetUsd = overrides.budgetUsd;
+  for (const provider of ['anthropic', 'openai'] as const) {
+    const url = overrides.endpoints[provider];
+    if (url) profiling.providers[provider] = { apiKeyEnv: '', concurrency: 4, ...profiling.providers[provider], baseURL: url };
+  }
+  return { ...config, traffic, profiling };
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, text, 'utf8');
+}

@@ -1,0 +1,59 @@
+/** One real-editor session: extensions laid out, a workspace copy, code-server, Chromium, the companion. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkbench } from './browser';
+import type { Workbench } from './browser';
+import { assertTestEnvironment, startCodeServer } from './codeServer';
+import type { CodeServer } from './codeServer';
+import { buildExtension, layoutExtensions } from './layout';
+
+/** What a scenario gets. */
+export interface Session {
+  workspace: string;
+  outDir: string;
+  server: CodeServer;
+  workbench: Workbench;
+  close(): Promise<void>;
+}
+
+/** Starts code-server on `workspace` with the companion configured for `scenario`. */
+export async function startSession(options: {
+  workspace: string;
+  scenario: string;
+  file: string;
+  trusted: boolean;
+  companion?: Record<string, unknown>;
+  env?: Record<string, string>;
+}): Promise<Session> {
+  assertTestEnvironment();
+  buildExtension();
+  const extensionsDir = await layoutExtensions();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tierwise-user-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'tierwise-out-'));
+  const companion = JSON.stringify({ scenario: options.scenario, outDir, file: options.file, ...options.companion });
+  const server = await startCodeServer({
+    workspace: options.workspace,
+    extensionsDir,
+    userDataDir,
+    trustDisabled: options.trusted,
+    env: { TIERWISE_COMPANION: companion, ...options.env },
+  });
+  let workbench: Workbench;
+  try {
+    workbench = await openWorkbench(server.url, options.workspace);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    workspace: options.workspace,
+    outDir,
+    server,
+    workbench,
+    async close() {
+      await workbench.close().catch(() => undefined);
+      await server.stop();
+    },
+  };
+}
