@@ -467,7 +467,8 @@ export interface TierwiseConfig {
     classifierFixedCostPerMonth?: number;
   };
   pricing: {
-    overrides: Record<string, Partial<ModelInfo> & { prices?: TokenPrices }>;
+    /** Per-model overrides; `prices` may set only some fields (the rest come from the catalog). */
+    overrides: Record<string, Omit<Partial<ModelInfo>, 'prices'> & { prices?: Partial<TokenPrices> }>;
     /** Fraction of the static prompt prefix served from cache (0..1) where a cache marker is present. */
     cacheHitRate: number;
   };

@@ -31,7 +31,9 @@ export interface LineLengths {
 
 /** Clamps a position into the document (stale spans after an edit must never throw). */
 export function clampPosition(position: Position, doc: LineLengths): Position {
-  if (doc.lineCount === 0) return { line: 0, character: 0 };
+  if (doc.lineCount === 0 || position.line < 0) return { line: 0, character: 0 };
+  // Past the last line: the end of the document (so a clamped range never ends before it starts).
+  if (position.line >= doc.lineCount) return { line: doc.lineCount - 1, character: doc.lengthOf(doc.lineCount - 1) };
   const line = Math.min(Math.max(position.line, 0), doc.lineCount - 1);
   const character = Math.min(Math.max(position.character, 0), doc.lengthOf(line));
   return { line, character };

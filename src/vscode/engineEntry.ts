@@ -7,18 +7,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createEngine, loadConfig, updateConfigFile } from '../engine/api';
+import { CONFIG_FILE_NAMES, createEngine, loadConfig, updateConfigFile } from '../engine/api';
+import { loadEditorConfig } from './engineConfig';
+import type { EditorConfig } from './engineConfig';
 import type { Engine, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 import { readEvidence } from '../profiling/api';
 import type { PriceOf } from '../profiling/api';
 import { starterConfig } from '../cli/commands/initTemplate';
-import { CONFIG_FILE_NAME } from './config';
 import { createProfilingAdapter } from './engineProfiling';
 import { compareWithRef } from './engineReview';
 import type { EditorEngine, EditorOverrides, EngineModule, WorkspaceState } from './engineTypes';
 
 /** Creates the editor's engine (one per session). */
 export const createEditorEngine: EngineModule['createEditorEngine'] = (log) => new EditorEngineImpl(log);
+
+/** The file name new configuration is written to. */
+const CONFIG_FILE_NAME = CONFIG_FILE_NAMES[0];
 
 interface RootState {
   scan: ScanResult;
@@ -133,31 +137,6 @@ class EditorEngineImpl implements EditorEngine {
     this.engine.dispose();
     this.roots.clear();
   }
-}
-
-interface EditorConfig {
-  config: TierwiseConfig;
-  problems: WorkspaceState['configProblems'];
-}
-
-/** tierwise.yml (or defaults) with the editor settings that override it for this session. */
-export async function loadEditorConfig(root: string, overrides: EditorOverrides): Promise<EditorConfig> {
-  const { config, problems } = await loadConfig(root);
-  return { config: applyOverrides(config, overrides), problems };
-}
-
-/** Applies the `tierwise.*` editor settings over a configuration (0 / -1 / '' mean "not set"). */
-export function applyOverrides(config: TierwiseConfig, overrides: EditorOverrides): TierwiseConfig {
-  const traffic = { ...config.traffic };
-  if (overrides.defaultTrafficPerMonth > 0) traffic.default = { perMonth: overrides.defaultTrafficPerMonth, source: 'editor setting tierwise.traffic.defaultPerMonth' };
-  if (overrides.monthsAhead >= 0) traffic.monthsAhead = overrides.monthsAhead;
-  const profiling = { ...config.profiling, providers: { ...config.profiling.providers } };
-  if (overrides.budgetUsd > 0) profiling.budgetUsd = overrides.budgetUsd;
-  for (const provider of ['anthropic', 'openai'] as const) {
-    const url = overrides.endpoints[provider];
-    if (url) profiling.providers[provider] = { apiKeyEnv: '', concurrency: 4, ...profiling.providers[provider], baseURL: url };
-  }
-  return { ...config, traffic, profiling };
 }
 
 async function writeText(file: string, text: string): Promise<void> {

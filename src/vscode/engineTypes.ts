@@ -7,7 +7,6 @@
 import type {
   ConfigProblem,
   Consequence,
-  FileProblem,
   Projection,
   Recommendation,
   ScanResult,
@@ -36,7 +35,6 @@ export interface WorkspaceState {
   projection: Projection | null;
   /** One per call site the engine could recommend for (including sites left out of the totals). */
   recommendations: Recommendation[];
-  problems: FileProblem[];
   /** Absolute path of tierwise.yml, or null when the workspace has none (defaults apply). */
   configFile: string | null;
   configProblems: ConfigProblem[];

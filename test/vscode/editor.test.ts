@@ -38,6 +38,7 @@ interface EditorObservations {
 const FILE = 'src/tickets/classify.ts';
 let session: Session;
 let obs: EditorObservations;
+let domLens = '';
 const shots: string[] = [];
 
 before(async () => {
@@ -47,7 +48,7 @@ before(async () => {
   await waitForPhase(outDir, 'lenses');
   await workbench.page.waitForSelector('.codelens-decoration a', { timeout: 30_000 });
   shots.push(await workbench.screenshot('editor-1-lenses'));
-  obs = { ...obs, domLens: await workbench.page.locator('.codelens-decoration').first().innerText() } as EditorObservations;
+  domLens = await workbench.page.locator('.codelens-decoration').first().innerText();
   ack(outDir, 'lenses');
   await waitForPhase(outDir, 'quickfix');
   await workbench.page.waitForTimeout(500);
@@ -57,8 +58,7 @@ before(async () => {
   await workbench.page.waitForTimeout(500);
   shots.push(await workbench.screenshot('editor-3-after-edit'));
   ack(outDir, 'edited');
-  const domLens = (obs as unknown as { domLens: string }).domLens;
-  obs = { ...(await readResult<EditorObservations>(outDir)), domLens } as EditorObservations;
+  obs = await readResult<EditorObservations>(outDir);
 });
 
 after(async () => {
@@ -76,7 +76,6 @@ test('a CodeLens above classifyTicket shows task, tokens, monthly cost, model an
   assert.equal(lens.line, 8, 'anchored on the line of `client.messages.create(` (0-based 8)');
   assert.equal(lens.command, 'tierwise.showProjection');
   assert.equal(lens.args?.focusCallSiteId, 'src/tickets/classify.ts#classifyTicket#0');
-  const domLens = (obs as unknown as { domLens: string }).domLens;
   assert.equal(domLens.trim(), lens.title, 'the workbench renders the same text above the call');
 });
 

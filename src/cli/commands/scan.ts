@@ -47,7 +47,8 @@ function render(result: ScanResult, format: Format): string {
 
 function problemLine(p: FileProblem): string {
   const at = p.position ? `:${p.position.line + 1}:${p.position.character + 1}` : '';
-  return `${p.severity}: ${p.file}${at}: ${p.message}${p.fix ? `. Fix: ${p.fix}` : ''}`;
+  const message = p.message.replace(/\.+$/, '');
+  return `${p.severity}: ${p.file}${at}: ${message}.${p.fix ? ` Fix: ${p.fix}` : ''}`;
 }
 
 function progressReporter(io: CliIO, enabled: boolean) {

@@ -63,6 +63,7 @@ function typedReceiverOrigin(expr: Node, opts: TraceOptions): Origin | undefined
     current = strip(current.getExpression());
   }
   chain.unshift(current);
+  if (isCastLiteral(current)) return undefined;
   for (let i = 0; i < chain.length; i++) {
     const origin = typeOrigin(chain[i], opts);
     if (!origin) continue;
@@ -385,6 +386,21 @@ function traceMemberDeclaration(nameNode: Node, state: TraceState): Origin | und
   const symbol = nameNode.getSymbol();
   if (!symbol) return undefined;
   return traceSymbol(symbol, state);
+}
+
+/**
+ * True when `node` is a variable initialised with a literal object or function merely cast to a
+ * type (`{ messages: { create } } as unknown as Anthropic`): a mock, whatever its declared type.
+ */
+function isCastLiteral(node: Node): boolean {
+  if (!Node.isIdentifier(node)) return false;
+  for (const decl of node.getSymbol()?.getDeclarations() ?? []) {
+    if (!Node.isVariableDeclaration(decl)) continue;
+    const init = decl.getInitializer();
+    const value = init ? strip(init) : undefined;
+    if (value && (Node.isObjectLiteralExpression(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value))) return true;
+  }
+  return false;
 }
 
 /**

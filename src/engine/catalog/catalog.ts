@@ -1,6 +1,6 @@
 import { calcPrice } from '@pydantic/genai-prices';
 import type { ModelInfo as GenaiModel, Provider as GenaiProvider } from '@pydantic/genai-prices';
-import type { CatalogLookup, ModelInfo, Provider, TierwiseConfig } from '../model';
+import type { CatalogLookup, ModelInfo, Provider, TierwiseConfig, TokenPrices } from '../model';
 import { catalogCacheDir, readCatalogCache } from './cache';
 import { toModelInfo } from './convert';
 import { nearestIds } from './nearest';
@@ -82,13 +82,19 @@ function matchIn(provider: GenaiProvider, id: string): GenaiModel | undefined {
   }
 }
 
+/** Completes partial prices; undefined when input or output price is still missing (the model stays unpriced). */
+function completePrices(prices: Partial<TokenPrices> | undefined): TokenPrices | undefined {
+  if (!prices || prices.inputPerMTok === undefined || prices.outputPerMTok === undefined) return undefined;
+  return { ...prices, inputPerMTok: prices.inputPerMTok, outputPerMTok: prices.outputPerMTok };
+}
+
 function applyOverride(info: ModelInfo, override: CatalogOverrides[string]): ModelInfo {
-  const prices = override.prices ? { ...info.prices, ...override.prices } : info.prices;
+  const prices = override.prices ? completePrices({ ...info.prices, ...override.prices }) : info.prices;
   return { ...info, ...override, id: info.id, prices, source: 'config-override' };
 }
 
 function overrideModel(id: string, override: CatalogOverrides[string], asOf: string): ModelInfo {
-  return { provider: 'unknown', asOf, ...override, id, source: 'config-override' };
+  return { provider: 'unknown', asOf, ...override, id, prices: completePrices(override.prices), source: 'config-override' };
 }
 
 /** Creates a catalog instance (reads the cache file once; lookups are memoised in the instance). */

@@ -72,14 +72,15 @@ function tokenRange(value: unknown): TokenRange | undefined {
   return { min: Math.min(min, expected), expected, max: Math.max(max, expected) };
 }
 
-function override(raw: Raw): Partial<ModelInfo> & { prices?: TokenPrices } {
-  const out: Partial<ModelInfo> & { prices?: TokenPrices } = { source: 'config-override' };
+type PriceOverride = TierwiseConfig['pricing']['overrides'][string];
+
+/** Only the price fields the user wrote are set: an input-only override keeps the catalog's output price. */
+function override(raw: Raw): PriceOverride {
+  const out: PriceOverride = { source: 'config-override' };
   pick(out, raw, ['provider', 'contextWindow', 'maxOutputTokens', 'batchDiscount']);
-  if (typeof raw.inputPerMTok === 'number' || typeof raw.outputPerMTok === 'number') {
-    const prices: TokenPrices = { inputPerMTok: Number(raw.inputPerMTok ?? 0), outputPerMTok: Number(raw.outputPerMTok ?? 0) };
-    pick(prices, raw, ['cacheReadPerMTok', 'cacheWritePerMTok']);
-    out.prices = prices;
-  }
+  const prices: Partial<TokenPrices> = {};
+  pick(prices, raw, ['inputPerMTok', 'outputPerMTok', 'cacheReadPerMTok', 'cacheWritePerMTok']);
+  if (Object.keys(prices).length > 0) out.prices = prices;
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { ConfigProblem, TierwiseConfig } from '../model';
 import { defaultConfig } from './defaults';
 import { toConfig } from './convert';
 import { locate } from './locate';
-import { createValidator, crossFieldProblems, prune, schemaProblems } from './validate';
+import { createValidator, crossFieldProblems, dropEmptySections, prune, schemaProblems } from './validate';
 
 /** File names looked up at the workspace root, in order. */
 export const CONFIG_FILE_NAMES = ['tierwise.yml', 'tierwise.yaml'] as const;
@@ -51,6 +51,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     return { config: { ...defaultConfig(), file }, problems: [problem] };
   }
   const record = data as Record<string, unknown>;
+  dropEmptySections(record);
   const raw = schemaProblems(createValidator(), record);
   prune(record, raw);
   const cross = crossFieldProblems(record);

@@ -75,6 +75,18 @@ function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
   return [...kept.values()];
 }
 
+/**
+ * A mapping section left empty (`callSites:` with only comments under it) parses as null: treat it
+ * as "not set" rather than an error. Only keys whose schema is a mapping are dropped.
+ */
+export function dropEmptySections(data: Record<string, unknown>, schema: SchemaNode = TIERWISE_SCHEMA): void {
+  for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+    const value = data[key];
+    if (value === null && sub.type === 'object') delete data[key];
+    else if (value && typeof value === 'object' && !Array.isArray(value)) dropEmptySections(value as Record<string, unknown>, sub);
+  }
+}
+
 /** Schema problems of the parsed object. */
 export function schemaProblems(validate: ValidateFunction, data: unknown): RawProblem[] {
   if (validate(data)) return [];

@@ -37,7 +37,7 @@ function oracles(inputs: AuditInputs): AuditItem {
   const lines = entries.map(([task, o]) => {
     if (o.status === 'file') return `${task}: ${o.ref} exists`;
     if (o.status === 'builtin') return `${task}: built-in oracle ${o.ref}`;
-    if (o.status === 'missing-file') return `${task}: tasks.${task}.oracle is ${o.ref}, but that file does not exist`;
+    if (o.status === 'missing-file') return `${task}: tasks.${task}.oracle is ${o.ref}, but a file it names does not exist`;
     return `${task}: no oracle (set tasks.${task}.oracle in tierwise.yml to a file that grades outputs)`;
   });
   const ok = entries.every(([, o]) => o.status === 'file' || o.status === 'builtin');
@@ -73,7 +73,7 @@ function modelLogged(inputs: AuditInputs): AuditItem {
   return perSite(5, 'The served model (response.model) is logged on every request', costed(inputs).filter((a) => a.site.operation !== 'embed'),
     (a) => a.site.observability.readsResponseModel && a.site.observability.readsUsage,
     'the response `model` and `usage` are read after the call',
-    (a) => `reads ${[a.site.observability.readsResponseModel ? '' : '`model`', a.site.observability.readsUsage ? '' : '`usage`'].filter(Boolean).join(' and ')} of the response: not read or logged`);
+    (a) => `does not read or log the response's ${[a.site.observability.readsResponseModel ? '' : '`model`', a.site.observability.readsUsage ? '' : '`usage`'].filter(Boolean).join(' and ')}`);
 }
 
 function taskTag(inputs: AuditInputs): AuditItem {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, readSettings } from '../config';
 import type { TierwiseContext } from '../context';
 import { absoluteFromRoot, spanToRange } from '../convert';
-import { diagnosticSpecs, severityNumber } from '../present/findings';
+import { diagnosticSpan, diagnosticSpecs, severityNumber } from '../present/findings';
 import type { DiagnosticSpec } from '../present/findings';
 
 const range = (a: number, b: number, c: number, d: number): vscode.Range => new vscode.Range(a, b, c, d);
@@ -34,7 +34,9 @@ export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
     }
     if (severity !== null) {
       for (const [file, specs] of specsByFile) {
-        findings.set(vscode.Uri.file(absoluteFromRoot(root, file)), specs.map((s) => toDiagnostic(s, severity)));
+        const uri = vscode.Uri.file(absoluteFromRoot(root, file));
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+        findings.set(uri, specs.map((s) => toDiagnostic(s, severity, doc)));
       }
     }
     publishConfigProblems(ctx, config, root);
@@ -51,8 +53,10 @@ export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
   };
 }
 
-function toDiagnostic(spec: DiagnosticSpec, severity: 0 | 1 | 2 | 3): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(spanToRange(spec.span, range), spec.message, severity as vscode.DiagnosticSeverity);
+function toDiagnostic(spec: DiagnosticSpec, severity: 0 | 1 | 2 | 3, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+  const line = spec.span.start.line;
+  const lineLength = doc && line < doc.lineCount ? doc.lineAt(line).text.length : undefined;
+  const diagnostic = new vscode.Diagnostic(spanToRange(diagnosticSpan(spec.span, lineLength), range), spec.message, severity as vscode.DiagnosticSeverity);
   diagnostic.source = 'tierwise';
   diagnostic.code = spec.code;
   return diagnostic;

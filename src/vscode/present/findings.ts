@@ -1,4 +1,4 @@
-import type { Finding, FindingCode } from '../../engine/model';
+import type { Finding, FindingCode, Span } from '../../engine/model';
 import type { SiteView } from './siteView';
 
 /** The diagnostic severities the `tierwise.diagnostics.severity` setting accepts. */
@@ -70,4 +70,14 @@ export function severityNumber(setting: SeveritySetting): 0 | 1 | 2 | 3 | null {
     default:
       return 2;
   }
+}
+
+/**
+ * The range a finding's diagnostic underlines: multi-line spans (a whole call expression) are
+ * narrowed to their first line so the squiggle marks the call without covering its arguments.
+ * `lineLength` is the length of that line when known (else the editor clamps the end).
+ */
+export function diagnosticSpan(span: Span, lineLength = 10_000): Span {
+  if (span.end.line === span.start.line) return span;
+  return { file: span.file, start: span.start, end: { line: span.start.line, character: Math.max(span.start.character, lineLength) } };
 }

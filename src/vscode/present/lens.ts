@@ -29,7 +29,7 @@ function costPart(view: SiteView): string {
 }
 
 function suggestionPart(view: SiteView): string | undefined {
-  const { projection, recommendation } = view;
+  const { recommendation } = view;
   if (!recommendation) return undefined;
   const tier = recommendation.suggestedTier;
   const current = recommendation.currentTier;

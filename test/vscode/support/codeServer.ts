@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 /** Repository root (test/vscode/support -> ../../..). */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
-const TOOL_DIR = join(REPO_ROOT, '.tools', 'code-server');
+/** Same location as scripts/setup-test-env.sh (`TIERWISE_TOOLS_DIR` overrides `.tools`). */
+const TOOL_DIR = join(process.env.TIERWISE_TOOLS_DIR ?? join(REPO_ROOT, '.tools'), 'code-server');
 const BIN = join(TOOL_DIR, 'node_modules', '.bin', 'code-server');
 const EXPECTED_VERSION = '4.100.3';
 

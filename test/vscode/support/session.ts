@@ -25,6 +25,8 @@ export async function startSession(options: {
   trusted: boolean;
   companion?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** User settings (e.g. the fake server's URL as the provider endpoint). */
+  settings?: Record<string, unknown>;
 }): Promise<Session> {
   assertTestEnvironment();
   buildExtension();
@@ -38,6 +40,7 @@ export async function startSession(options: {
     userDataDir,
     trustDisabled: options.trusted,
     env: { TIERWISE_COMPANION: companion, ...options.env },
+    settings: options.settings,
   });
   let workbench: Workbench;
   try {

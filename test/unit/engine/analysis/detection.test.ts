@@ -208,6 +208,7 @@ describe('type checker fallback', () => {
       const found = site(withTypes, 'src/pool.ts#ask#0');
       assert.equal(found.site.api, 'chat.completions.create');
       assert.ok(found.site.detection.some((line) => line.includes('type checker')));
+      assert.deepEqual(withTypes.callSites.map((s) => s.site.id), ['src/pool.ts#ask#0'], 'a literal mock cast to OpenAI is not a call site');
     } finally {
       typed.dispose();
     }

@@ -92,6 +92,17 @@ describe('bad input', () => {
   });
 });
 
+describe('progress and cancellation', () => {
+  it('reports progress per file and stops when the signal is aborted', async () => {
+    const seen: string[] = [];
+    await engine.scan(fixture('client-reexported-across-files'), { onProgress: (done, total, file) => seen.push(`${done}/${total} ${file}`) });
+    assert.deepEqual(seen, ['0/3 src/clients.ts', '1/3 src/index.ts', '2/3 src/use.ts', '3/3 ']);
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(engine.scan(fixture('client-reexported-across-files'), { signal: controller.signal }), { name: 'AbortError' });
+  });
+});
+
 describe('file discovery', () => {
   it('skips node_modules, build output and git-ignored files; honours tsconfig include', async () => {
     const dir = copyToTemp('anthropic-aliased-import');
