@@ -42,8 +42,16 @@ function env(server: FakeModelServer, keys = { anthropic: true, openai: true }):
   };
 }
 
-function cli(args: string[], environment: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [CLI, 'profile', ...args], { env: environment, encoding: 'utf8', timeout: 240_000 });
+/** Runs the built CLI asynchronously (the fake server lives in this process: never block its event loop). */
+function cli(args: string[], environment: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'profile', ...args], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 function resultsFiles(app: string): string[] {
@@ -89,7 +97,7 @@ test('a run killed with SIGKILL mid-way and resumed loses and duplicates nothing
     const sentBeforeKill = generations(server).length;
     assert.ok(logged < TOTAL, `the run was interrupted (${logged} of ${TOTAL} logged)`);
 
-    const resumed = cli([app, '--yes', '--format', 'json'], env(server));
+    const resumed = await cli([app, '--yes', '--format', 'json'], env(server));
     assert.equal(resumed.status, 0, resumed.stderr);
     assert.match(resumed.stderr, new RegExp(`${logged} already done`));
     const records = completeLines(log).filter((r) => r.type === 'result');
@@ -116,7 +124,7 @@ test('--dry-run sends nothing; a costly run without a terminal and without --yes
   const server = await startFakeModelServer({ answer: createAnswer() });
   const app = exampleCopy();
   try {
-    const dry = cli([app, '--dry-run'], env(server));
+    const dry = await cli([app, '--dry-run'], env(server));
     assert.equal(dry.status, 0, dry.stderr);
     assert.match(dry.stdout, new RegExp(`Profiling plan: ${TOTAL} requests`));
     assert.match(dry.stdout, /Estimated cost: \$\d/);
@@ -124,7 +132,7 @@ test('--dry-run sends nothing; a costly run without a terminal and without --yes
 
     const config = join(app, 'tierwise.yml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('confirmAboveUsd: 0.5', 'confirmAboveUsd: 0.01'));
-    const refused = cli([app], env(server));
+    const refused = await cli([app], env(server));
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /above profiling.confirmAboveUsd .*--yes/);
     assert.equal(generations(server).length, 0);
@@ -137,7 +145,7 @@ test('a missing key fails before any request, naming the variable', async () => 
   const server = await startFakeModelServer({ answer: createAnswer() });
   const app = exampleCopy();
   try {
-    const run = cli([app, '--yes'], env(server, { anthropic: true, openai: false }));
+    const run = await cli([app, '--yes'], env(server, { anthropic: true, openai: false }));
     assert.equal(run.status, 2);
     assert.match(run.stderr, /OPENAI_API_KEY is not set/);
     assert.equal(generations(server).length, 0);
@@ -153,12 +161,12 @@ test('--apply writes the decisions into tierwise.yml and shows the diff; without
   try {
     const config = join(app, 'tierwise.yml');
     const before = readFileSync(config, 'utf8');
-    const plain = cli([app, '--yes', '--task', 'classification', '--task', 'summarization'], env(server));
+    const plain = await cli([app, '--yes', '--task', 'classification', '--task', 'summarization'], env(server));
     assert.equal(plain.status, 0, plain.stderr);
     assert.match(plain.stdout, /summarization\s+tier 2 claude-sonnet-4-6 \[route\]/);
     assert.equal(readFileSync(config, 'utf8'), before);
 
-    const applied = cli([app, '--yes', '--task', 'classification', '--task', 'summarization', '--apply'], env(server));
+    const applied = await cli([app, '--yes', '--task', 'classification', '--task', 'summarization', '--apply'], env(server));
     assert.equal(applied.status, 0, applied.stderr);
     assert.match(applied.stderr, /\+\s+defaultTier: 2/);
     const after = readFileSync(config, 'utf8');

@@ -5,6 +5,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ack, readResult, waitForPhase } from './support/browser';
 import { REPO_ROOT } from './support/codeServer';
@@ -33,30 +35,55 @@ interface EditorObservations {
   lensesAfterFix?: Lens[];
   lensesAfterEdit: Lens[];
   dirtyAfterEdit: boolean;
+  lensesAfterTraffic: Lens[];
+  compare?: { base: number; head: number; deltaUsd: number };
+  addedToConfig: boolean;
+  configAfterAdd: string;
+  annotatedText: string;
+  lensesAfterAnnotation: Lens[];
+  engineLoadedAtActivation: boolean;
+  engineLoadedAfterPlainFile: boolean;
+  engineLoadedAfterLlmFile: boolean;
+  configDiagnostics: Array<{ code: string; line: number; message: string; severity: number }>;
 }
 
 const FILE = 'src/tickets/classify.ts';
+
+/** Makes the workspace copy a git repository with everything committed (the base of the comparison). */
+function gitCommitAll(dir: string): void {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Tierwise Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+}
 let session: Session;
 let obs: EditorObservations;
 let domLens = '';
+let statusBar = '';
 const shots: string[] = [];
 
 before(async () => {
   const workspace = copyWorkspace(join(REPO_ROOT, 'examples', 'support-desk'));
+  gitCommitAll(workspace);
   session = await startSession({ workspace, scenario: 'editor', file: FILE, trusted: true });
   const { outDir, workbench } = session;
   await waitForPhase(outDir, 'lenses');
   await workbench.page.waitForSelector('.codelens-decoration a', { timeout: 30_000 });
   shots.push(await workbench.screenshot('editor-1-lenses'));
+  statusBar = await workbench.page.locator('.statusbar-item', { hasText: '/mo →' }).first().innerText();
   domLens = await workbench.page.locator('.codelens-decoration').first().innerText();
   ack(outDir, 'lenses');
   await waitForPhase(outDir, 'quickfix');
   await workbench.page.waitForTimeout(500);
   shots.push(await workbench.screenshot('editor-2-after-quickfix'));
   ack(outDir, 'quickfix');
+  await waitForPhase(outDir, 'compare');
+  await workbench.page.waitForTimeout(1500);
+  shots.push(await workbench.screenshot('editor-3-compare-with-head'));
+  ack(outDir, 'compare');
   await waitForPhase(outDir, 'edited');
   await workbench.page.waitForTimeout(500);
-  shots.push(await workbench.screenshot('editor-3-after-edit'));
+  shots.push(await workbench.screenshot('editor-4-after-edit'));
   ack(outDir, 'edited');
   obs = await readResult<EditorObservations>(outDir);
 });
@@ -67,7 +94,13 @@ after(async () => {
 
 test('the companion ran every step without error', () => {
   assert.equal(obs.error, undefined, obs.error);
-  assert.deepEqual(obs.steps, ['lenses', 'hover', 'quickfix', 'edited']);
+  assert.deepEqual(obs.steps, ['lenses', 'hover', 'quickfix', 'compare', 'edited', 'config', 'decisions']);
+});
+
+test('activation is cheap: the engine bundle loads only when a file importing an LLM SDK is opened', () => {
+  assert.equal(obs.engineLoadedAtActivation, false);
+  assert.equal(obs.engineLoadedAfterPlainFile, false, 'src/db/messages.ts imports no LLM SDK');
+  assert.equal(obs.engineLoadedAfterLlmFile, true);
 });
 
 test('a CodeLens above classifyTicket shows task, tokens, monthly cost, model and the suggested tier', () => {
@@ -109,11 +142,53 @@ test('applying the model quick fix edits the literal and the lens follows', () =
   assert.match(obs.lensesAfterFix?.[0]?.title ?? '', /on claude-haiku-4-5 · tier 1 ✓$/);
 });
 
+test('Compare Cost with Branch: the saved fix against HEAD lowers the projected cost by that call site\'s saving', () => {
+  const c = obs.compare;
+  assert.ok(c, 'the command returned the diff totals');
+  // classifyTicket: $104.25/mo on claude-opus-4-7 at HEAD, $20.85/mo on claude-haiku-4-5 in the working tree.
+  assert.ok(Math.abs(c.deltaUsd - (20.85 - 104.25)) < 0.01, JSON.stringify(c));
+  assert.ok(Math.abs(c.base - c.head - 83.4) < 0.01);
+});
+
 test('an unsaved edit re-analyses the file: the lens moves with the call', () => {
   assert.equal(obs.dirtyAfterEdit, true, 'the buffer was not saved');
   assert.equal(obs.lensesAfterEdit[0].line, 11);
 });
 
+test('the status bar shows the workspace cost now -> recommended', () => {
+  assert.match(statusBar.trim(), /^\$[\d,]+\/mo → \$[\d,]+\/mo$/);
+});
+
+test('saving tierwise.yml refreshes the lenses: doubling the default traffic doubles the monthly cost', () => {
+  // Before: 30,000 requests/month (default) at $0.6950 per 1,000 calls on claude-haiku-4-5 = $20.85/mo.
+  // After `traffic.default: 60000/month`: 60 x $0.6950 = $41.70/mo.
+  assert.match(obs.lensesAfterEdit[0].title, /\$20\.85\/mo on claude-haiku-4-5/);
+  assert.match(obs.lensesAfterTraffic[0].title, /\$41\.70\/mo on claude-haiku-4-5/);
+});
+
+test('a broken tierwise.yml shows its problem as a diagnostic in tierwise.yml, on the offending line', () => {
+  const problem = obs.configDiagnostics.find((d) => d.message.includes('contextGuard'));
+  assert.ok(problem, JSON.stringify(obs.configDiagnostics));
+  assert.equal(problem.severity, 0, 'an error');
+  assert.match(problem.message, /Fix: /);
+  const lines = readFileSync(join(session.workspace, 'tierwise.yml'), 'utf8').split('\n');
+  assert.match(lines[problem.line], /contextGuard: 7/);
+});
+
+test('the "add to tierwise.yml" fix lists the call site under traffic.callSites with its current traffic', () => {
+  assert.equal(obs.addedToConfig, true);
+  assert.match(obs.configAfterAdd, /^traffic:\n(?:.*\n)*?\s+callSites:\n(?:.*\n)*?\s+src\/tickets\/classify\.ts#classifyTicket#0: 30000\/month$/m);
+  assert.match(obs.configAfterAdd, /^tasks:/m, 'the rest of the file is kept');
+});
+
+test('the annotation fix records task, tier, traffic and consequence above the call, and the engine reads it back', () => {
+  const lines = obs.annotatedText.split('\n');
+  const at = obs.lensesAfterEdit[0].line;
+  assert.equal(lines[at], '  // tierwise: task=classification tier=1 traffic=30000/month consequence=low');
+  assert.match(lines[at + 1], /const response = await client\.messages\.create\(\{/);
+  assert.equal(obs.lensesAfterAnnotation[0].line, at + 1, 'the lens moved below the new comment line');
+});
+
 test('screenshots of each state were saved', () => {
-  assert.equal(shots.length, 3);
+  assert.equal(shots.length, 4);
 });

@@ -10,6 +10,7 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression, SourceFile, Symbol as MorphSymbol, TypeNode } from 'ts-morph';
+import { expandoAssignment, functionsOf, returnedExpressions, stripExpression } from './functionValues';
 import { isPackageSpecifier } from './prefilter';
 import type { AnalysisContext } from './types';
 
@@ -95,20 +96,7 @@ function short(node: Node): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function strip(node: Node): Node {
-  let current = node;
-  while (
-    Node.isParenthesizedExpression(current) ||
-    Node.isAsExpression(current) ||
-    Node.isSatisfiesExpression(current) ||
-    Node.isNonNullExpression(current) ||
-    Node.isTypeAssertion(current) ||
-    Node.isAwaitExpression(current)
-  ) {
-    current = current.getExpression();
-  }
-  return current;
-}
+const strip = stripExpression;
 
 function trace(input: Node, state: TraceState): Origin | undefined {
   const node = strip(input);
@@ -144,12 +132,12 @@ function traceCall(node: CallExpression, state: TraceState): Origin | undefined 
   const callee = node.getExpression();
   const base = trace(callee, state);
   if (base) return extend(base, { kind: 'call', node });
-  // A workspace factory function: the client is what it returns.
-  const fn = functionOf(callee);
-  if (!fn) return undefined;
-  for (const returned of returnedExpressions(fn)) {
-    const origin = trace(returned, state);
-    if (origin) return { ...origin, chain: [`returned by \`${short(callee)}()\` (${loc(returned, state)})`, ...origin.chain] };
+  // A workspace factory function (also one held in a field or variable): the client is what it returns.
+  for (const fn of functionsOf(callee)) {
+    for (const returned of returnedExpressions(fn)) {
+      const origin = trace(returned, state);
+      if (origin) return { ...origin, chain: [`returned by \`${short(callee)}()\` (${loc(returned, state)})`, ...origin.chain] };
+    }
   }
   return undefined;
 }
@@ -163,46 +151,6 @@ function requireOrigin(node: CallExpression, state: TraceState): Origin | undefi
   const pkg = state.opts.packages.find((p) => isPackageSpecifier(specifier, p));
   if (!pkg) return undefined;
   return { module: specifier, exportName: '*', steps: [], chain: [`\`require('${specifier}')\` (${loc(node, state)})`] };
-}
-
-/** The function-like declaration a callee refers to, when it is workspace code. */
-function functionOf(callee: Node): Node | undefined {
-  const target = strip(callee);
-  const nameNode = Node.isPropertyAccessExpression(target) ? target.getNameNode() : target;
-  if (!Node.isIdentifier(nameNode)) return undefined;
-  const symbol = followAliases(nameNode.getSymbol());
-  for (const decl of symbol?.getDeclarations() ?? []) {
-    if (Node.isFunctionDeclaration(decl) || Node.isMethodDeclaration(decl)) return decl;
-    if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl) || Node.isPropertyDeclaration(decl)) {
-      const init = decl.getInitializer();
-      if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) return init;
-    }
-  }
-  return undefined;
-}
-
-function returnedExpressions(fn: Node): Node[] {
-  if (Node.isArrowFunction(fn)) {
-    const body = fn.getBody();
-    if (!Node.isBlock(body)) return [body];
-  }
-  const out: Node[] = [];
-  fn.forEachDescendant((child, traversal) => {
-    if (child !== fn && (Node.isFunctionDeclaration(child) || Node.isFunctionExpression(child) || Node.isArrowFunction(child) || Node.isClassDeclaration(child))) {
-      traversal.skip();
-      return;
-    }
-    if (Node.isReturnStatement(child)) {
-      const expr = child.getExpression();
-      if (expr) out.push(expr);
-    }
-  });
-  return out;
-}
-
-function followAliases(symbol: MorphSymbol | undefined): MorphSymbol | undefined {
-  if (!symbol?.isAlias()) return symbol;
-  return symbol.getAliasedSymbol() ?? symbol;
 }
 
 function traceIdentifier(id: Node, state: TraceState): Origin | undefined {
@@ -243,7 +191,9 @@ function traceDeclaration(decl: Node, state: TraceState): Origin | undefined {
   }
   if (Node.isBindingElement(decl)) return traceBindingElement(decl, next);
   if (Node.isExportAssignment(decl)) return trace(decl.getExpression(), next);
-  return undefined;
+  // A JavaScript member declared by assignment only (`this.client = new OpenAI()`, no field).
+  const assigned = expandoAssignment(decl);
+  return assigned ? withWhy(trace(assigned, next), `\`${short(decl)}\` assigned (${loc(decl, state)})`) : undefined;
 }
 
 function withWhy(origin: Origin | undefined, why: string): Origin | undefined {

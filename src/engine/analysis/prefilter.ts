@@ -38,11 +38,24 @@ export function readImports(
     }
     const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport) {
-      const target = resolve(resolved.resolvedFileName);
-      if (isWorkspaceFile(target)) workspaceImports.push(target);
+      const target = [resolve(resolved.resolvedFileName), ...implementationsOf(resolve(resolved.resolvedFileName))].find(isWorkspaceFile);
+      if (target) workspaceImports.push(target);
     }
   }
   return { sdkModules: [...new Set(sdkModules)], workspaceImports: [...new Set(workspaceImports)] };
+}
+
+/**
+ * The JavaScript files a declaration file describes (`base.d.ts` -> `base.js`): TypeScript resolves
+ * `import './base.js'` to a sibling `base.d.ts` when both exist (a package's shipped output, a
+ * build committed next to its types), but the code that runs, and that Tierwise analyses, is the JS.
+ */
+export function implementationsOf(path: string): string[] {
+  const pairs: Array<[string, string[]]> = [['.d.ts', ['.js', '.jsx']], ['.d.mts', ['.mjs']], ['.d.cts', ['.cjs']]];
+  const pair = pairs.find(([ext]) => path.endsWith(ext));
+  if (!pair) return [];
+  const stem = path.slice(0, -pair[0].length);
+  return pair[1].map((ext) => `${stem}${ext}`);
 }
 
 /**

@@ -3,7 +3,7 @@
  * field by field, except `tiers`, which replaces the default tier list when given (tier membership
  * is a reviewed decision, never half-inherited).
  */
-import type { ModelInfo, Provider, TaskPolicy, TaskType, TierDefinition, TierwiseConfig, TokenPrices, TokenRange, TrafficRate } from '../model';
+import type { Provider, TaskPolicy, TaskType, TierDefinition, TierwiseConfig, TokenPrices, TokenRange, TrafficRate } from '../model';
 import { TASK_TYPES } from '../model';
 import { defaultConfig } from './defaults';
 import { parseTrafficRate } from './traffic';

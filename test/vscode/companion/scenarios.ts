@@ -6,7 +6,7 @@ import { phase } from './companion';
 
 /** What the runner passes in TIERWISE_COMPANION. */
 export interface CompanionConfig {
-  scenario: 'editor' | 'profiling' | 'untrusted';
+  scenario: 'editor' | 'profiling' | 'untrusted' | 'bench';
   outDir: string;
   /** Workspace-relative file to open. */
   file: string;
@@ -71,14 +71,35 @@ async function openFile(config: CompanionConfig): Promise<{ uri: vscode.Uri; doc
 export async function runScenario(config: CompanionConfig, obs: Observations): Promise<void> {
   if (config.scenario === 'editor') return editorScenario(config, obs);
   if (config.scenario === 'profiling') return profilingScenario(config, obs);
+  if (config.scenario === 'bench') return benchScenario(config, obs);
   return untrustedScenario(config, obs);
 }
 
+/** True once the extension host has required Tierwise's engine bundle (ts-morph + TypeScript). */
+export function engineLoaded(): boolean {
+  return Object.keys(require.cache).some((k) => /[\\/]tierwise\.tierwise-[^\\/]+[\\/]dist[\\/]engine\.js$/.test(k));
+}
+
+/** Waits for Tierwise to activate, then opens a JS/TS file that imports no LLM SDK: the engine must stay unloaded. */
+async function lazyLoadCheck(obs: Observations): Promise<void> {
+  const ext = vscode.extensions.getExtension('tierwise.tierwise');
+  await poll('Tierwise activation', async () => ext?.isActive ?? false, (active) => active, 60_000);
+  obs.engineLoadedAtActivation = engineLoaded();
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return;
+  const plain = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'src/db/messages.ts'));
+  await vscode.window.showTextDocument(plain);
+  await sleep(1500);
+  obs.engineLoadedAfterPlainFile = engineLoaded();
+}
+
 async function editorScenario(config: CompanionConfig, obs: Observations): Promise<void> {
+  await lazyLoadCheck(obs);
   const opened = Date.now();
   const { uri, doc } = await openFile(config);
   const first = await poll('CodeLens above the call', () => lenses(uri), (l) => l.some((x) => x.title.includes(' tok')), 90_000);
   obs.msToFirstLens = Date.now() - opened;
+  obs.engineLoadedAfterLlmFile = engineLoaded();
   obs.lenses = first;
   obs.steps.push('lenses');
   obs.diagnostics = await poll('Tierwise diagnostics', async () => tierwiseDiagnostics(uri), (d) => d.length > 0, 30_000);
@@ -105,6 +126,13 @@ async function editorScenario(config: CompanionConfig, obs: Observations): Promi
   obs.steps.push('quickfix');
   await phase(config.outDir, 'quickfix');
 
+  // The workspace is a git repository whose HEAD has the original model: compare the saved fix with it.
+  await doc.save();
+  obs.compare = await vscode.commands.executeCommand('tierwise.compareWithBranch', 'HEAD');
+  obs.steps.push('compare');
+  await phase(config.outDir, 'compare');
+  await vscode.window.showTextDocument(doc);
+
   const before = await lenses(uri);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), '// three lines added by the test\n\n\n');
@@ -113,6 +141,41 @@ async function editorScenario(config: CompanionConfig, obs: Observations): Promi
   obs.dirtyAfterEdit = doc.isDirty;
   obs.steps.push('edited');
   await phase(config.outDir, 'edited');
+  await configScenario(uri, obs);
+}
+
+/** Saving tierwise.yml refreshes every lens; a broken tierwise.yml shows its problems in the file itself. */
+async function configScenario(uri: vscode.Uri, obs: Observations): Promise<void> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return;
+  const configUri = vscode.Uri.joinPath(root, 'tierwise.yml');
+  const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+  const before = (await lenses(uri))[0]?.title ?? '';
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(`${original}\ntraffic:\n  default: 60000/month\n`));
+  obs.lensesAfterTraffic = await poll('lenses refreshed after tierwise.yml changed', () => lenses(uri), (l) => l.length > 0 && l[0].title !== before, 30_000);
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(`${original}\nrouting:\n  contextGuard: 7\n`));
+  obs.configDiagnostics = await poll(
+    'tierwise.yml diagnostics',
+    async () => vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'tierwise').map((d) => ({ code: String(d.code), line: d.range.start.line, message: d.message, severity: d.severity })),
+    (d) => d.length > 0,
+    30_000,
+  );
+  obs.steps.push('config');
+
+  // Quick fixes that record decisions: the `// tierwise:` annotation and the tierwise.yml entry.
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(original));
+  await poll('tierwise.yml problems cleared', async () => vscode.languages.getDiagnostics(configUri).length, (n) => n === 0, 30_000);
+  const id = (await lenses(uri))[0]?.args as { focusCallSiteId?: string } | undefined;
+  obs.addedToConfig = await vscode.commands.executeCommand('tierwise.addCallSiteToConfig', id?.focusCallSiteId);
+  obs.configAfterAdd = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+  const diagnostic = await poll('a diagnostic to annotate from', async () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tierwise'), (d) => d.length > 0, 30_000);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic[0].range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const annotate = actions.find((a) => a.title.includes('annotation'));
+  if (annotate?.edit) await vscode.workspace.applyEdit(annotate.edit);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  obs.annotatedText = doc.getText();
+  obs.lensesAfterAnnotation = await poll('lens after annotation', () => lenses(uri), (l) => l.length > 0 && l[0].line === (obs.lensesAfterEdit as LensObservation[])[0].line + 1, 30_000);
+  obs.steps.push('decisions');
 }
 
 async function profilingScenario(config: CompanionConfig, obs: Observations): Promise<void> {
@@ -143,4 +206,39 @@ async function untrustedScenario(config: CompanionConfig, obs: Observations): Pr
   obs.outcome = await vscode.commands.executeCommand('tierwise.runProfiling', { tasks: ['classification'], tiers: [1] });
   obs.steps.push('refused');
   await phase(config.outDir, 'refused');
+}
+
+/** Timings for bench/activation.bench.ts (no assertions: the bench prints and judges them). */
+async function benchScenario(config: CompanionConfig, obs: Observations): Promise<void> {
+  const ext = vscode.extensions.getExtension('tierwise.tierwise');
+  await poll('Tierwise activation', async () => ext?.isActive ?? false, (active) => active, 60_000);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) throw new Error('no workspace');
+  const timeToLens = async (rel: string): Promise<{ lensMs: number; symbolsMs: number }> => {
+    const uri = vscode.Uri.joinPath(root, rel);
+    const started = Date.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // Baseline in the same editor and moment: VS Code's own TypeScript features answering for the file.
+    const symbols = poll('TypeScript document symbols', async () => (await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [], (s) => s.length > 0, 90_000).then(() => Date.now() - started);
+    await poll(`lens in ${rel}`, () => lenses(uri), (l) => l.some((x) => x.title.includes(' tok')), 90_000);
+    const lensMs = Date.now() - started;
+    return { lensMs, symbolsMs: await symbols };
+  };
+  obs.cold = await timeToLens(config.file);
+  obs.warm = await timeToLens('src/tickets/extract.ts');
+  const uri = vscode.Uri.joinPath(root, config.file);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const editMs: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const line = (await lenses(uri))[0].line;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), `// edit ${i}\n`);
+    const started = Date.now();
+    await vscode.workspace.applyEdit(edit);
+    await poll('lens after edit', () => lenses(uri), (l) => l.length > 0 && l[0].line === line + 1, 30_000);
+    editMs.push(Date.now() - started);
+  }
+  obs.editMs = editMs;
+  obs.debounceMs = vscode.workspace.getConfiguration('tierwise').get<number>('analysis.debounceMs', 300);
+  obs.steps.push('bench');
 }

@@ -11,6 +11,7 @@ import { buildExtension, layoutExtensions } from './layout';
 /** What a scenario gets. */
 export interface Session {
   workspace: string;
+  userDataDir: string;
   outDir: string;
   server: CodeServer;
   workbench: Workbench;
@@ -51,6 +52,7 @@ export async function startSession(options: {
   }
   return {
     workspace: options.workspace,
+    userDataDir,
     outDir,
     server,
     workbench,

@@ -59,7 +59,35 @@ function modelOf(style: RequestStyle, fields: RequestFields, req: RequestObject 
   const found = readPath(req, 'model') ?? (style === 'langchain' ? readPath(req, 'modelName') : undefined);
   if (found) return modelIn(found.node, found.st);
   const expression = fields.request ? exprText(fields.request) : '';
-  return { ...emptyResolved<string>('the request sets no `model` (the SDK or server default applies)', expression), hardCoded: false };
+  return { ...emptyResolved<string>(missingModelReason(fields.request, req), expression), hardCoded: false };
+}
+
+/**
+ * Why no model was found: the request is not a readable object (a parameter, a runtime value), an
+ * unreadable spread may carry it, or the request truly sets none.
+ */
+function missingModelReason(request: Node | undefined, req: RequestObject | undefined): string {
+  if (request && !req) {
+    return `the request \`${exprText(request)}\` is not an object Tierwise can read (a parameter or a value built at runtime), so its \`model\` is not statically known`;
+  }
+  const spreads = req ? opaqueSpreads(req.node, req.st) : [];
+  if (spreads.length > 0) {
+    return `\`model\` is not written in the request; it may come from ${spreads.map((s) => `\`...${s}\``).join(', ')}, which is not statically known`;
+  }
+  return 'the request sets no `model` (the SDK or server default applies)';
+}
+
+/** Spread expressions of an object literal (and of the literals it spreads) that do not resolve to an object literal. */
+function opaqueSpreads(obj: Node, st: EvalState, depth = 0): string[] {
+  if (!Node.isObjectLiteralExpression(obj) || depth > 5) return [];
+  const out: string[] = [];
+  for (const prop of obj.getProperties()) {
+    if (!Node.isSpreadAssignment(prop)) continue;
+    const spread = followToLiteral(prop.getExpression(), st);
+    if (spread && Node.isObjectLiteralExpression(spread.node)) out.push(...opaqueSpreads(spread.node, spread.st, depth + 1));
+    else out.push(exprText(prop.getExpression()));
+  }
+  return out;
 }
 
 function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, b: PromptBuilder, st: EvalState): void {

@@ -1,0 +1,375 @@
+/**
+ * The analyzer on real code nobody here wrote (issue 2): third-party packages installed by
+ * `npm ci` (LangChain's chat models calling the Anthropic/OpenAI SDKs through class fields, the AI
+ * SDK provider packages, the SDKs' own sources) and the usage examples their maintainers ship in
+ * their READMEs and docs. Each corpus is copied into a temp dir outside the repo (so module
+ * resolution behaves as in a user's project) and scanned by the real engine. Every expectation
+ * below comes from reading that code (file, enclosing method, API, model), not from the engine's
+ * output; docs/real-world-coverage.md records what was read and what is found.
+ *
+ * Expectations the analyzer does not meet yet are marked `{ todo }` with the reason, so the suite
+ * stays green while the gap is real and the gap stays visible in the test report.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { marked } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { createEngine } from '../../src/engine/api';
+import type { AnalyzedCallSite, CallSite, ScanResult } from '../../src/engine/api';
+
+const repo = join(__dirname, '..', '..');
+const modules = join(repo, 'node_modules');
+const made: string[] = [];
+
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp project dir (outside the repo), removed after the run. */
+function tempProject(name: string, withNodeModules: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), `tierwise-realworld-${name}-`));
+  made.push(dir);
+  if (withNodeModules) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * Copies `node_modules/<pkg>/<sub>` into `<project>/lib` (without source maps). Shipped packages
+ * keep their code in `dist/`, which a scan skips as build output; as `lib/` it is scanned like a
+ * user's own sources, with its relative imports intact.
+ */
+function copyPackage(pkg: string, sub: string, project: string, keep: (path: string) => boolean = () => true): void {
+  cpSync(join(modules, pkg, sub), join(project, 'lib'), { recursive: true, filter: (path) => !path.endsWith('.map') && keep(path) });
+}
+
+/** The fenced TypeScript/JavaScript code blocks of a markdown file, in order (markdown lexer, not a regex). */
+function codeBlocks(markdownFile: string): Array<{ text: string; js: boolean }> {
+  const tokens = marked.lexer(readFileSync(markdownFile, 'utf8'));
+  const blocks: Array<{ text: string; js: boolean }> = [];
+  marked.walkTokens(tokens, (token) => {
+    if (!isCode(token)) return;
+    const lang = (token.lang ?? '').split(/\s/)[0];
+    if (['ts', 'typescript', 'tsx', 'js', 'javascript'].includes(lang)) blocks.push({ text: token.text, js: lang === 'js' || lang === 'javascript' });
+  });
+  return blocks;
+}
+
+function isCode(token: Token): token is Tokens.Code {
+  return token.type === 'code';
+}
+
+/** Writes `files` (relative path -> text) into `project`. */
+function writeFiles(project: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(project, rel)), { recursive: true });
+    writeFileSync(join(project, rel), text);
+  }
+}
+
+async function scan(dir: string): Promise<ScanResult> {
+  const engine = createEngine({ catalog: { bundledOnly: true } });
+  try {
+    return await engine.scan(dir);
+  } finally {
+    engine.dispose();
+  }
+}
+
+/** `file#enclosing#api` of a direct/wrapper record (invocations are the callers' view of the same request). */
+function key(site: CallSite): string {
+  return `${site.span.file}#${site.enclosing}#${site.api}`;
+}
+
+function requestSites(result: ScanResult): AnalyzedCallSite[] {
+  return result.callSites.filter((a) => a.site.role !== 'invocation');
+}
+
+function keys(result: ScanResult): string[] {
+  return [...new Set(requestSites(result).map((a) => key(a.site)))].sort();
+}
+
+function site(result: ScanResult, file: string, enclosing: string, api: string): CallSite {
+  const found = requestSites(result).find((a) => key(a.site) === `${file}#${enclosing}#${api}`);
+  assert.ok(found, `expected ${file}#${enclosing}#${api}; found:\n${keys(result).join('\n')}`);
+  return found.site;
+}
+
+/** Asserts the model is unknown with a reason that does not claim the request omits it. */
+function assertRuntimeModel(s: CallSite): void {
+  assert.equal(s.model.status, 'unknown', `${key(s)}: model ${JSON.stringify(s.model.candidates.map((c) => c.value))}`);
+  assert.equal(s.model.candidates.length, 0);
+  assert.ok(s.model.unknown.length > 0, `${key(s)}: unknown model without a reason`);
+  for (const u of s.model.unknown) {
+    assert.doesNotMatch(u.reason, /sets no `model`/, `${key(s)}: the request object is a runtime value, yet the reason says: ${u.reason}`);
+    assert.ok(u.reason.length > 10 && u.expression.length > 0, `${key(s)}: reason/expression missing`);
+  }
+}
+
+function assertModel(s: CallSite, id: string): void {
+  assert.equal(s.model.status, 'resolved', `${key(s)}: ${JSON.stringify(s.model.unknown)}`);
+  assert.deepEqual(s.model.candidates.map((c) => c.value), [id], key(s));
+}
+
+function assertNoProblems(result: ScanResult): void {
+  assert.deepEqual(result.problems.map((p) => `${p.file}: ${p.message}`), []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// @langchain/anthropic: ChatAnthropic calls the Anthropic SDK through `this.streamingClient` and
+// `this.batchClient`, both assigned `this.createClient({...})`, where `createClient` is a class field
+// assigned `fields?.createClient ?? ((options) => new Anthropic(options))` in the constructor.
+
+const LC_ANTHROPIC_SITES = ['js', 'cjs'].flatMap((ext) => [
+  `lib/chat_models.${ext}#ChatAnthropicMessages.completionWithRetry#beta.messages.create`,
+  `lib/chat_models.${ext}#ChatAnthropicMessages.completionWithRetry#messages.create`,
+  `lib/chat_models.${ext}#ChatAnthropicMessages.createStreamWithRetry#beta.messages.create`,
+  `lib/chat_models.${ext}#ChatAnthropicMessages.createStreamWithRetry#messages.create`,
+]);
+
+for (const withNodeModules of [false, true]) {
+  describe(`@langchain/anthropic dist as shipped (${withNodeModules ? 'with' : 'without'} node_modules)`, () => {
+    let result: ScanResult;
+    before(async () => {
+      const dir = tempProject('lc-anthropic', withNodeModules);
+      // Without node_modules: every file (js, cjs, d.ts). With node_modules the ESM half is enough.
+      copyPackage('@langchain/anthropic', 'dist', dir, (p) => !withNodeModules || !/\.(cjs|d\.c?ts)$/.test(p));
+      result = await scan(dir);
+    });
+    const expected = withNodeModules ? LC_ANTHROPIC_SITES.filter((k) => k.includes('.js#')) : LC_ANTHROPIC_SITES;
+
+    it('scans without file problems', () => assertNoProblems(result));
+
+    it('finds the Messages API requests of ChatAnthropicMessages (clients made by a factory field)', { todo: 'a client made by calling a class field assigned `fields?.x ?? ((o) => new Anthropic(o))` is not traced' }, () => {
+      assert.deepEqual(keys(result), expected);
+    });
+
+    it('reports their model as unknown with the runtime reason (model comes from `this.model` through the request)', { todo: 'call sites not found yet' }, () => {
+      for (const k of expected) {
+        const [file, enclosing, api] = k.split('#');
+        assertRuntimeModel(site(result, file, enclosing, api));
+      }
+    });
+
+    it('reports nothing outside chat_models (tools/, utils/, output parsers, .d.ts)', () => {
+      assert.deepEqual(keys(result).filter((k) => !k.startsWith('lib/chat_models.')), []);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// @langchain/openai: `this.client` is declared on BaseChatOpenAI (chat_models/base.js) and assigned
+// `new OpenAI(params)` there; ChatOpenAICompletions/ChatOpenAIResponses (other files) inherit it.
+
+const LC_OPENAI_CHAT = ['js', 'cjs'].flatMap((ext) => [
+  `lib/chat_models/completions.${ext}#ChatOpenAICompletions.completionWithRetry#chat.completions.create`,
+  `lib/chat_models/completions.${ext}#ChatOpenAICompletions.completionWithRetry#chat.completions.parse`,
+  `lib/chat_models/responses.${ext}#ChatOpenAIResponses.completionWithRetry#responses.create`,
+  `lib/chat_models/responses.${ext}#ChatOpenAIResponses.completionWithRetry#responses.parse`,
+]);
+const LC_OPENAI_EMBED = ['js', 'cjs'].flatMap((ext) => [
+  `lib/azure/embeddings.${ext}#AzureOpenAIEmbeddings.embeddingWithRetry#embeddings.create`,
+  `lib/embeddings.${ext}#OpenAIEmbeddings.embeddingWithRetry#embeddings.create`,
+]);
+/** The legacy Completions API (`gpt-3.5-turbo-instruct`): billed per token like chat. */
+const LC_OPENAI_LEGACY = ['js', 'cjs'].map((ext) => `lib/llms.${ext}#OpenAI$2.completionWithRetry#completions.create`);
+
+describe('@langchain/openai dist as shipped (js, cjs and d.ts side by side)', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('lc-openai', false);
+    copyPackage('@langchain/openai', 'dist', dir);
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds the embeddings requests, with the model unknown for the runtime reason', () => {
+    for (const k of LC_OPENAI_EMBED) {
+      const [file, enclosing, api] = k.split('#');
+      const s = site(result, file, enclosing, api);
+      assert.equal(s.operation, 'embed');
+      assert.equal(s.model.status, 'unknown');
+    }
+  });
+
+  it('finds chat completions and responses calls on `this.client` inherited from BaseChatOpenAI in another file', { todo: 'the pre-filter resolves `./base.js` to its sibling `base.d.ts`, so subclasses in other files are never analysed' }, () => {
+    const found = new Set(keys(result));
+    assert.deepEqual(LC_OPENAI_CHAT.filter((k) => !found.has(k)), []);
+  });
+
+  it('finds the legacy Completions API request of the `OpenAI` LLM class', { todo: '`completions.create` (legacy Completions API) is not a detected API' }, () => {
+    const found = new Set(keys(result));
+    assert.deepEqual(LC_OPENAI_LEGACY.filter((k) => !found.has(k)), []);
+  });
+
+  it('gives the runtime reason for models that come from the caller\'s request object', { todo: 'the resolver says "the request sets no `model`" when the request is a parameter it cannot see into' }, () => {
+    for (const k of [...LC_OPENAI_EMBED, ...LC_OPENAI_CHAT].filter((x) => keys(result).includes(x))) {
+      const [file, enclosing, api] = k.split('#');
+      assertRuntimeModel(site(result, file, enclosing, api));
+    }
+    assert.ok(keys(result).length >= LC_OPENAI_EMBED.length);
+  });
+
+  it('reports no moderation, image or tool-definition calls (not token-billed LLM requests)', () => {
+    const expected = new Set([...LC_OPENAI_CHAT, ...LC_OPENAI_EMBED, ...LC_OPENAI_LEGACY]);
+    assert.deepEqual(keys(result).filter((k) => !expected.has(k)), []);
+    assert.ok(!result.callSites.some((a) => a.site.api.startsWith('moderations') || a.site.api.startsWith('images')));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Usage examples from the packages' READMEs (code written by each SDK's maintainers). Only
+// self-contained blocks (they import what they use) are taken; each becomes one file.
+
+interface ReadmeCase {
+  /** The markdown file under node_modules and the indexes of the code blocks taken from it. */
+  markdown: string;
+  blocks: number[];
+  prefix: string;
+}
+
+const READMES: ReadmeCase[] = [
+  { markdown: 'openai/README.md', blocks: [1, 2, 3, 4, 9, 10, 11, 21, 22], prefix: 'openai' },
+  { markdown: '@google/genai/README.md', blocks: [0, 7, 8, 9, 10, 11], prefix: 'genai' },
+  { markdown: '@anthropic-ai/sdk/README.md', blocks: [0], prefix: 'anthropic' },
+  { markdown: '@langchain/anthropic/README.md', blocks: [0, 1, 2, 6, 7], prefix: 'lc-anthropic' },
+  { markdown: 'ai/README.md', blocks: [2, 3], prefix: 'ai' },
+];
+
+/** [file, enclosing, api, model id or null (unknown)] read from each block. */
+const README_SITES: Array<[string, string, string, string | null]> = [
+  ['snippets/openai-1.ts', '<module>', 'responses.create', 'gpt-5.5'],
+  ['snippets/openai-2.ts', '<module>', 'chat.completions.create', 'gpt-5.5'],
+  ['snippets/openai-3.ts', '<module>', 'responses.create', 'gpt-5.5'],
+  ['snippets/openai-4.ts', '<module>', 'chat.completions.create', 'gpt-5.5'],
+  ['snippets/openai-9.ts', '<module>', 'responses.create', 'gpt-5.5'],
+  ['snippets/openai-21.ts', '<module>', 'chat.completions.create', 'gpt-5.5'],
+  ['snippets/openai-22.ts', '<module>', 'responses.create', 'openai.gpt-5.4'],
+  ['snippets/genai-0.ts', 'main', 'models.generateContent', 'gemini-flash-latest'],
+  ['snippets/genai-7.ts', 'main', 'models.generateContentStream', 'gemini-flash-latest'],
+  ['snippets/genai-8.ts', 'main', 'models.generateContent', 'gemini-flash-latest'],
+  ['snippets/genai-9.js', '<module>', 'models.generateContent', 'gemini-flash-latest'],
+  ['snippets/genai-10.ts', 'main', 'models.generateContent', 'gemini-flash-latest'],
+  ['snippets/genai-11.ts', 'main', 'models.generateContent', 'non-existent-model'],
+  ['snippets/anthropic-0.js', '<module>', 'messages.create', 'claude-opus-5-5'],
+  ['snippets/lc-anthropic-0.ts', '<module>', 'ChatAnthropic.invoke', null],
+  ['snippets/lc-anthropic-1.ts', '<module>', 'ChatAnthropic.stream', 'claude-3-sonnet-20240229'],
+  ['snippets/lc-anthropic-2.ts', '<module>', 'ChatAnthropic.bindTools.invoke', 'claude-opus-4-7'],
+  ['snippets/lc-anthropic-6.ts', '<module>', 'ChatAnthropic.bindTools.invoke', 'claude-sonnet-4-5-20250929'],
+  ['snippets/lc-anthropic-7.ts', '<module>', 'ChatAnthropic.invoke', 'claude-sonnet-4-5-20250929'],
+  ['snippets/ai-2.ts', '<module>', 'generateText', 'openai/gpt-5.4'],
+  ['snippets/ai-3.ts', '<module>', 'generateText', 'openai/gpt-5.4'],
+];
+
+function readmeFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const c of READMES) {
+    const blocks = codeBlocks(join(modules, c.markdown));
+    for (const index of c.blocks) {
+      const block = blocks[index];
+      assert.ok(block, `${c.markdown} has no code block ${index} (package upgraded? re-read the README)`);
+      // A block fenced as js/javascript is a JavaScript file in a user's project.
+      files[`snippets/${c.prefix}-${index}.${block.js ? 'js' : 'ts'}`] = block.text;
+    }
+  }
+  return files;
+}
+
+describe('README examples of openai, @google/genai, @anthropic-ai/sdk, @langchain/anthropic and ai', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('readmes', true);
+    writeFiles(dir, readmeFiles());
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  for (const [file, enclosing, api, model] of README_SITES) {
+    it(`finds ${file} ${api} with model ${model ?? 'unknown'}`, () => {
+      const s = site(result, file, enclosing, api);
+      if (model) assertModel(s, model);
+      else {
+        assert.equal(s.model.status, 'unknown');
+        assert.ok(s.model.unknown[0].reason.length > 0);
+      }
+    });
+  }
+
+  it('reports exactly those: not files.create, webhooks, nor the same request twice', () => {
+    const expected = README_SITES.map(([f, e, a]) => `${f}#${e}#${a}`).sort();
+    assert.deepEqual(keys(result), [...new Set(expected)].sort());
+    const genai10 = requestSites(result).filter((a) => a.site.span.file === 'snippets/genai-10.ts');
+    assert.equal(genai10.length, 2, 'two requests in genai-10');
+  });
+
+  it('gives providers from the client, the factory or the gateway prefix', () => {
+    const provider = (file: string) => requestSites(result).find((a) => a.site.span.file === file)?.site.provider;
+    assert.equal(provider('snippets/openai-21.ts'), 'openai');
+    assert.equal(provider('snippets/genai-0.ts'), 'google');
+    assert.equal(provider('snippets/anthropic-0.js'), 'anthropic');
+    assert.equal(provider('snippets/lc-anthropic-1.ts'), 'anthropic');
+    assert.equal(provider('snippets/ai-2.ts'), 'openai');
+  });
+
+  it('reads what each example asks for: streaming, tools and structured output', () => {
+    assert.equal(site(result, 'snippets/openai-9.ts', '<module>', 'responses.create').params.stream, true);
+    assert.equal(site(result, 'snippets/genai-7.ts', 'main', 'models.generateContentStream').params.stream, true);
+    assert.ok(site(result, 'snippets/ai-3.ts', '<module>', 'generateText').params.structuredOutput, 'Output.object({ schema })');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// AI SDK agents (docs/03-agents/02-building-agents.mdx, block 7). The docs site substitutes
+// `__PROVIDER_IMPORT__` / `__MODEL__`; we substitute the Anthropic provider the same way.
+
+describe('AI SDK ToolLoopAgent example from the ai docs', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('ai-agent', true);
+    const block = codeBlocks(join(modules, 'ai/docs/03-agents/02-building-agents.mdx'))[7].text;
+    assert.match(block, /analysisAgent\.generate\(/, 'docs block 7 changed: re-read it');
+    const text = block.replace('__PROVIDER_IMPORT__', "import { anthropic } from '@ai-sdk/anthropic'").replace('__MODEL__', "anthropic('claude-haiku-4-5')");
+    writeFiles(dir, { 'agents/analysis.ts': text });
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds the agent run `analysisAgent.generate(...)` with the model and instructions of its constructor', { todo: '`new ToolLoopAgent({...}).generate|stream` is not a detected API' }, () => {
+    const s = site(result, 'agents/analysis.ts', '<module>', 'ToolLoopAgent.generate');
+    assertModel(s, 'claude-haiku-4-5');
+    assert.equal(s.provider, 'anthropic');
+    assert.ok(s.params.structuredOutput);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Negative corpora: code that implements the SDKs (resource classes defining `create`, provider
+// packages calling `fetch`, the AI SDK's own `generateText`) is not an application's LLM call.
+
+const NEGATIVES: Array<{ pkg: string; sub: string; why: string; keep?: (path: string) => boolean }> = [
+  { pkg: '@ai-sdk/anthropic', sub: 'src', why: 'a provider package: builds HTTP requests and calls fetch' },
+  { pkg: '@ai-sdk/openai', sub: 'src', why: 'a provider package: builds HTTP requests and calls fetch' },
+  { pkg: 'ai', sub: 'src', why: "the AI SDK's own implementation of generateText/streamText/agents", keep: (p) => !p.includes('/src/ui') },
+  { pkg: '@anthropic-ai/sdk', sub: 'src', why: 'the SDK itself: resource classes define messages.create' },
+  { pkg: 'openai', sub: 'src', why: 'the SDK itself: resource classes define chat.completions.create' },
+  { pkg: '@anthropic-ai/sdk', sub: '.', why: 'the compiled SDK with its .d.ts/.d.mts declarations', keep: (p) => !p.includes('/src') },
+];
+
+describe('negative corpora: SDK and provider implementations report no call sites', () => {
+  for (const n of NEGATIVES) {
+    it(`${n.pkg}/${n.sub}: ${n.why}`, async () => {
+      const dir = tempProject('negative', false);
+      copyPackage(n.pkg, n.sub, dir, n.keep);
+      assert.ok(existsSync(join(dir, 'lib')));
+      const result = await scan(dir);
+      assert.ok(result.filesScanned > 20, `${n.pkg}: ${result.filesScanned} files scanned`);
+      assert.deepEqual(keys(result), []);
+      assertNoProblems(result);
+    });
+  }
+});
