@@ -7,9 +7,10 @@
  *  - incremental: re-analysing one edited LLM file of the 2,000-file project, p95 (target <= 50 ms);
  *  - peak RSS of a full scan of the 2,000-file project, in a child process (target < 600 MB).
  *
- * The scan measured is the engine's analysis pass (project loading, syntactic pre-filter, detection,
- * value resolution, wrapper expansion) through `WorkspaceProjects` + `scanWorkspace`, the same
- * calls the engine's `scan`/`analyzeFile` make.
+ * The scan measured is the real `engine.scan()` of a cold engine (file discovery, syntactic
+ * pre-filter, the checker program over the files that can reach an SDK, detection, value resolution,
+ * wrapper expansion, token sizing and pricing); the incremental figure is the real
+ * `engine.analyzeFile()` with an unsaved buffer, after a first scan.
  *
  * Run: node --import tsx bench/scan.bench.ts [--files 2000]     (child mode: --rss-child <root>)
  */
@@ -18,8 +19,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ts from 'typescript';
-import { WorkspaceProjects } from '../src/engine/analysis/project';
-import { scanWorkspace } from '../src/engine/analysis/scanner';
+import { createEngine } from '../src/engine/api';
 import { copyRealSources, generateProject, tsFiles } from './corpus';
 
 interface Row {
@@ -36,11 +36,15 @@ function parseAll(files: string[]): number {
   return performance.now() - start;
 }
 
-function fullScan(root: string): { ms: number; sites: number; sdkFiles: number; files: number } {
+async function fullScan(root: string): Promise<{ ms: number; sites: number; sdkFiles: number; files: number }> {
   const start = performance.now();
-  const projects = new WorkspaceProjects();
-  const pass = scanWorkspace(projects.load(root));
-  return { ms: performance.now() - start, sites: pass.sites.length, sdkFiles: pass.filesWithSdkImports, files: pass.filesScanned };
+  const engine = createEngine({ catalog: { bundledOnly: true } });
+  try {
+    const result = await engine.scan(root);
+    return { ms: performance.now() - start, sites: result.callSites.length, sdkFiles: result.filesWithSdkImports, files: result.filesScanned };
+  } finally {
+    engine.dispose();
+  }
 }
 
 function tscNoEmit(root: string): number {
@@ -55,21 +59,29 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Edits one LLM file N times (unsaved-buffer overlay) and re-analyses only it. */
-function incremental(root: string, llmFile: string, runs: number): number[] {
-  const projects = new WorkspaceProjects();
-  const loaded = projects.load(root);
-  scanWorkspace(loaded);
-  const absolute = resolve(root, llmFile);
-  const original = readFileSync(absolute, 'utf8');
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    projects.setOverlay(root, absolute, original.replace("max_tokens: 10", `max_tokens: ${10 + i}`).replace('model:', `/* edit ${i} */ model:`));
-    scanWorkspace(projects.load(root), { only: new Set([absolute]) });
-    times.push(performance.now() - start);
+/**
+ * Edits one LLM file N times (unsaved-buffer overlay) and re-analyses it with `engine.analyzeFile`
+ * after a first full scan; checks every edit is seen (the output cap follows the edit).
+ */
+async function incremental(root: string, llmFile: string, runs: number): Promise<number[]> {
+  const engine = createEngine({ catalog: { bundledOnly: true } });
+  try {
+    await engine.scan(root);
+    const absolute = resolve(root, llmFile);
+    const original = readFileSync(absolute, 'utf8');
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const edited = original.replace('max_tokens: 10', `max_tokens: ${11 + i}`).replace('model:', `/* edit ${i} */ model:`);
+      const start = performance.now();
+      const result = await engine.analyzeFile(root, absolute, edited);
+      times.push(performance.now() - start);
+      const cap = result.callSites[0]?.site.params.maxTokens?.candidates[0]?.value;
+      if (cap !== 11 + i) throw new Error(`edit ${i} not seen: max_tokens ${String(cap)}`);
+    }
+    return times;
+  } finally {
+    engine.dispose();
   }
-  return times;
 }
 
 function rssChild(root: string): number {
@@ -79,11 +91,11 @@ function rssChild(root: string): number {
   return Number(match[1]) / 1024; // KB -> MB
 }
 
-function corpusRows(label: string, root: string): Row[] {
+async function corpusRows(label: string, root: string): Promise<Row[]> {
   const files = tsFiles(join(root, 'src'));
   parseAll(files.slice(0, 50)); // warm the parser
   const parseMs = parseAll(files);
-  const scan = fullScan(root);
+  const scan = await fullScan(root);
   const tscMs = tscNoEmit(root);
   const vsParse = scan.ms / parseMs;
   const vsTsc = scan.ms / tscMs;
@@ -106,14 +118,14 @@ function print(rows: Row[]): void {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const filesArg = process.argv.indexOf('--files');
   const count = filesArg > 0 ? Number(process.argv[filesArg + 1]) : 2000;
   const generated = generateProject(count);
   const real = copyRealSources();
   try {
-    const rows = [...corpusRows(`generated ${count}`, generated.root), ...corpusRows('real SDK sources', real)];
-    const times = incremental(generated.root, generated.llmFiles[0], 40);
+    const rows = [...(await corpusRows(`generated ${count}`, generated.root)), ...(await corpusRows('real SDK sources', real))];
+    const times = await incremental(generated.root, generated.llmFiles[0], 40);
     const p95 = percentile(times, 95);
     rows.push({ figure: 'incremental edit: p50', value: `${percentile(times, 50).toFixed(1)} ms` });
     rows.push({ figure: 'incremental edit: p95', value: `${p95.toFixed(1)} ms`, ratio: p95 / 50, target: '<= 50 ms', met: p95 <= 50 });
@@ -129,8 +141,7 @@ function main(): number {
 
 if (process.argv.includes('--rss-child')) {
   const root = process.argv[process.argv.indexOf('--rss-child') + 1];
-  fullScan(root);
-  console.log(`maxRSS=${process.resourceUsage().maxRSS}`);
+  void fullScan(root).then(() => console.log(`maxRSS=${process.resourceUsage().maxRSS}`));
 } else {
-  process.exitCode = main();
+  void main().then((code) => (process.exitCode = code));
 }

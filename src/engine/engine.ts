@@ -7,12 +7,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { analyzeCallSite } from './analyze';
+import { sdkPackages } from './analysis/detectors/index';
 import { WorkspaceProjects, toRelative } from './analysis/project';
 import type { LoadedWorkspace } from './analysis/project';
-import { dependantsOf } from './analysis/prefilter';
-import type { FileImports } from './analysis/prefilter';
+import { dependantsOf, importClosure } from './analysis/prefilter';
 import { scanWorkspace } from './analysis/scanner';
-import type { ProgressCallback, ScanPass } from './analysis/scanner';
+import type { ProgressCallback, ScanPass, ScanPassOptions } from './analysis/scanner';
 import { createCatalog } from './catalog/catalog';
 import type { Catalog, CatalogOptions } from './catalog/catalog';
 import { loadConfig } from './config/load';
@@ -37,6 +37,12 @@ export interface EngineOptions {
    * alone, and a first scan is several times faster.
    */
   dependencyTypes?: boolean;
+  /**
+   * Analyse first with the lean program (workspace files only, no dependency or DOM declarations)
+   * and switch a workspace to the full program only where the checker met a type that could decide a
+   * result (default true). False always uses the full program: same results, slower.
+   */
+  leanPrograms?: boolean;
 }
 
 /** Options of one scan. */
@@ -78,10 +84,9 @@ class EngineImpl implements Engine {
   private readonly counter: TokenCounter;
   private readonly ownsCounter: boolean;
   private readonly catalogs = new Map<string, Catalog>();
-  private readonly workspaces = new Map<string, { loaded: LoadedWorkspace; imports: Map<string, FileImports> }>();
 
   constructor(private readonly options: EngineOptions) {
-    this.projects = new WorkspaceProjects({ dependencyTypes: options.dependencyTypes });
+    this.projects = new WorkspaceProjects({ dependencyTypes: options.dependencyTypes, sdkPackages: sdkPackages(), leanFirst: options.leanPrograms });
     this.counter = options.counter ?? createTokenCounter();
     this.ownsCounter = !options.counter;
   }
@@ -90,9 +95,7 @@ class EngineImpl implements Engine {
     const started = Date.now();
     const root = checkRoot(rootInput);
     const { config, problems: configProblems } = await this.configFor(root, scanOptions.config);
-    const loaded = this.projects.load(root);
-    const pass = scanWorkspace(loaded, { onProgress: scanOptions.onProgress, signal: scanOptions.signal, maxCallerDepth: this.depth() });
-    this.workspaces.set(root, { loaded, imports: pass.imports });
+    const pass = this.analyse(this.projects.load(root), { onProgress: scanOptions.onProgress, signal: scanOptions.signal, maxCallerDepth: this.depth() });
     const catalog = this.catalogFor(config);
     return {
       root,
@@ -109,18 +112,13 @@ class EngineImpl implements Engine {
     const root = checkRoot(rootInput);
     const absolute = isAbsolute(file) ? resolve(file) : resolve(root, file);
     const { config, problems: configProblems } = await this.configFor(root, options.config);
-    let workspace = this.workspaces.get(root);
-    if (!workspace) {
-      const loaded = this.projects.load(root);
-      workspace = { loaded, imports: new Map() };
-    }
-    this.projects.setOverlay(root, absolute, contents);
-    if (!workspace.loaded.files.includes(absolute) && existsSync(absolute)) workspace.loaded.files.push(absolute);
-    const affected = dependantsOf(absolute, workspace.imports);
-    const only = new Set([...affected, ...importClosure(absolute, workspace.imports)]);
-    const pass = scanWorkspace(workspace.loaded, { only, maxCallerDepth: this.depth() });
-    this.workspaces.set(root, { loaded: workspace.loaded, imports: pass.imports });
-    const affectedRel = new Set([...dependantsOf(absolute, pass.imports)].map((p) => toRelative(root, p)));
+    // No re-walk: the edit updates the kept file list, hashes and import facts of the root.
+    const loaded = this.projects.update(root, absolute, contents);
+    const affected = dependantsOf(absolute, loaded.imports);
+    // The files it imports are analysed too: wrappers it calls are expanded from there.
+    const only = new Set([...affected, ...importClosure([absolute], loaded.imports)]);
+    const pass = this.analyse(loaded, { only, maxCallerDepth: this.depth() });
+    const affectedRel = new Set([...affected].map((p) => toRelative(root, p)));
     const sites = this.size(pass, config, this.catalogFor(config)).filter((s) => affectedRel.has(s.site.span.file));
     const problems = pass.problems.filter((p) => affectedRel.has(p.file));
     return { callSites: sites, problems: [...configProblems, ...problems] };
@@ -146,9 +144,15 @@ class EngineImpl implements Engine {
 
   dispose(): void {
     this.projects.clear();
-    this.workspaces.clear();
     this.catalogs.clear();
     if (this.ownsCounter) this.counter.dispose();
+  }
+
+  /** One analysis pass; a lean pass that met a type gap is redone with the full program (see analysis/programs.ts). */
+  private analyse(loaded: LoadedWorkspace, options: ScanPassOptions): ScanPass {
+    const pass = scanWorkspace(loaded, options);
+    if (pass.typeGaps.length === 0) return pass;
+    return scanWorkspace(this.projects.promote(loaded.root), options);
   }
 
   private depth(): number {
@@ -183,20 +187,4 @@ function checkRoot(rootInput: string): string {
     throw new TierwiseError('root-not-directory', `not a directory: ${root}`, 'pass the project directory, not a file', { file: root });
   }
   return root;
-}
-
-/** Files `file` imports, transitively (wrappers it calls live there). */
-function importClosure(file: string, imports: Map<string, FileImports>): Set<string> {
-  const out = new Set<string>();
-  const queue = [file];
-  while (queue.length > 0) {
-    const next = queue.pop() as string;
-    for (const target of imports.get(next)?.workspaceImports ?? []) {
-      if (!out.has(target)) {
-        out.add(target);
-        queue.push(target);
-      }
-    }
-  }
-  return out;
 }

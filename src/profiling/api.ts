@@ -34,6 +34,8 @@ export { readResultsLog, effectiveResults } from './resultsLog';
 export { summarize, decide, monthlyRequests } from './summarize';
 export type { PriceOf } from './summarize';
 export { readEvidence, readAllResults } from './evidence';
+/** Re-grade stored outputs whose oracle version is stale (code oracles only). */
+export { regradeStale } from './regrade';
 export { wilsonInterval } from './stats';
 /** `--apply`: decisions into tierwise.yml, with the unified diff. */
 export { applyDecisions } from './applyDecisions';

@@ -45,11 +45,15 @@ export function buildRequest(sample: Sample, site: AnalyzedCallSite | undefined)
       else pushMessage(messages, part.role === 'assistant' ? 'assistant' : 'user', text);
     }
   }
+  const structured = site?.site.params.structuredOutput;
+  const json = Boolean(structured && structured.kind !== 'other' && !sample.messages);
+  if (json && structured) system.push(`Respond with only a JSON value${structured.schemaText ? ` of this shape: ${structured.schemaText}` : ''}.`);
   if (messages.length === 0 || messages[0].role !== 'user') messages.unshift({ role: 'user', content: messages.length ? '(continue)' : system.pop() ?? '' });
   return {
     ...(system.length ? { system: system.join('\n\n') } : {}),
     messages,
     maxTokens,
     ...(temperature !== undefined ? { temperature } : {}),
+    ...(json ? { json } : {}),
   };
 }

@@ -71,9 +71,20 @@ export async function runProfile(plan: RunPlan, inputs: ProfilingInputs, options
   });
 }
 
+/** Maps `items` through `fn` with at most `limit` calls in flight, keeping order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
 /**
- * Replaces tiktoken estimates of Anthropic requests by exact counts from `messages.countTokens`
- * (free) when a key is present; returns the plan unchanged otherwise.
+ * Replaces tiktoken estimates of the Anthropic requests still to send by exact counts from
+ * `messages.countTokens` (free) when a key is present; returns the plan unchanged otherwise.
  */
 export async function refineWithCountTokens(plan: RunPlan, config: TierwiseConfig, credentials: Credentials, signal?: AbortSignal): Promise<RunPlan> {
   if (!credentials.keys.anthropic || !plan.requests.some((r) => r.provider === 'anthropic')) return plan;
@@ -81,24 +92,20 @@ export async function refineWithCountTokens(plan: RunPlan, config: TierwiseConfi
   if (!access) return plan;
   const client = createAnthropicClient(access, config.profiling.timeoutMs);
   const prices = new Map(plan.models.map((m) => [m.model, m.price]));
-  const requests = [];
-  for (const r of plan.requests) {
-    if (r.provider !== 'anthropic' || !client.countTokens) {
-      requests.push(r);
-      continue;
-    }
+  const finished = finishedResults(readResultsLog(plan.resultsFile));
+  const requests = await mapLimited(plan.requests, access.concurrency * 2, async (r) => {
+    if (r.provider !== 'anthropic' || !client.countTokens || finished.has(r.key)) return r;
     const exact = await client.countTokens(r.model, r.request, { signal, timeoutMs: config.profiling.timeoutMs });
     const price = prices.get(r.model) ?? null;
     const factor = plan.batch ? 1 - (price?.batchDiscount ?? 0) : 1;
-    const expectedOut = r.estCostUsd !== null && price ? Math.max(0, (r.estCostUsd / factor - requestCost(price, r.estInputTokens, 0)) * 1e6 / price.outputPerMTok) : 0;
-    requests.push({
+    const expectedOut = r.estCostUsd !== null && price ? Math.max(0, ((r.estCostUsd / factor - requestCost(price, r.estInputTokens, 0)) * 1e6) / price.outputPerMTok) : 0;
+    return {
       ...r,
       estInputTokens: exact,
       estCostUsd: price ? requestCost(price, exact, expectedOut) * factor : null,
       maxCostUsd: price ? requestCost(price, exact, r.request.maxTokens) * factor : null,
-    });
-  }
-  const finished = finishedResults(readResultsLog(plan.resultsFile));
+    };
+  });
   const todo = requests.filter((r) => !finished.has(r.key));
   return {
     ...plan,

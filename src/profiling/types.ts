@@ -19,6 +19,12 @@ export interface ConcreteRequest {
   messages: ChatMessage[];
   maxTokens: number;
   temperature?: number;
+  /**
+   * The call site asks for structured output: the system prompt carries the expected shape, and
+   * OpenAI-compatible requests set `response_format: json_object` (the SDK helpers that build
+   * provider-native schemas, like zodResponseFormat, are not reproducible from static data).
+   */
+  json?: boolean;
 }
 
 /** One line of a samples JSONL file. */

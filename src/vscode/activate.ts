@@ -28,7 +28,14 @@ export function buildExtension(extension: vscode.ExtensionContext): TierwiseCont
   for (const [id, factory] of Object.entries(COMMANDS)) {
     ctx.track(vscode.commands.registerCommand(id, factory(deps)));
   }
-  ctx.track(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tierwise') && ctx.store.refresh()));
+  ctx.track(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('tierwise')) return;
+      // Traffic settings change the numbers: re-project; display settings only re-render.
+      if (e.affectsConfiguration('tierwise.traffic') && ctx.engine.loaded) void analysis.scanWorkspace('traffic settings changed');
+      else ctx.store.refresh();
+    }),
+  );
   ctx.track(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.output.info('workspace trusted: profiling enabled')));
   analysis.start();
   ctx.output.info(`activated in ${Date.now() - started} ms (trusted: ${vscode.workspace.isTrusted})`);

@@ -362,6 +362,13 @@ async function standalone(argv: string[]): Promise<void> {
     answer = mod.createAnswer ? mod.createAnswer() : mod.answer;
   }
   const server = await startFakeModelServer({ answer, latencyMs: Number(flag('--latency') ?? 0) }, Number(flag('--port') ?? 0));
+  // --inject rate-limit:COUNT[:RETRY_AFTER_MS] | overloaded:COUNT | server-error:COUNT | drop:COUNT | malformed:COUNT (repeatable)
+  argv.forEach((arg, i) => {
+    if (arg !== '--inject') return;
+    const [kind, count, retry] = (argv[i + 1] ?? '').split(':');
+    const fault: Fault = kind === 'rate-limit' ? { kind, retryAfterMs: Number(retry ?? 1000) } : ({ kind } as Fault);
+    server.inject(fault, { count: Number(count ?? 1) });
+  });
   process.stdout.write(`listening on ${server.url}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -6,7 +6,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ack, readResult, waitForPhase } from './support/browser';
 import { REPO_ROOT } from './support/codeServer';
@@ -37,10 +36,12 @@ interface EditorObservations {
   dirtyAfterEdit: boolean;
   lensesAfterTraffic: Lens[];
   compare?: { base: number; head: number; deltaUsd: number };
+  brokenConfigText: string;
   addedToConfig: boolean;
   configAfterAdd: string;
   annotatedText: string;
   lensesAfterAnnotation: Lens[];
+  hoverAfterAnnotation: string[];
   engineLoadedAtActivation: boolean;
   engineLoadedAfterPlainFile: boolean;
   engineLoadedAfterLlmFile: boolean;
@@ -60,6 +61,7 @@ let session: Session;
 let obs: EditorObservations;
 let domLens = '';
 let statusBar = '';
+let treeRows: string[] = [];
 const shots: string[] = [];
 
 before(async () => {
@@ -71,6 +73,11 @@ before(async () => {
   await workbench.page.waitForSelector('.codelens-decoration a', { timeout: 30_000 });
   shots.push(await workbench.screenshot('editor-1-lenses'));
   statusBar = await workbench.page.locator('.statusbar-item', { hasText: '/mo →' }).first().innerText();
+  await workbench.page.locator('.activitybar .action-item a[aria-label^="Tierwise"]').click();
+  const tree = workbench.page.locator('.pane', { hasText: 'LLM Call Sites' });
+  await tree.locator('.monaco-list-row', { hasText: 'classifyTicket' }).waitFor({ timeout: 30_000 });
+  treeRows = await tree.locator('.monaco-list-row').allInnerTexts();
+  shots.push(await workbench.screenshot('editor-1b-tree'));
   domLens = await workbench.page.locator('.codelens-decoration').first().innerText();
   ack(outDir, 'lenses');
   await waitForPhase(outDir, 'quickfix');
@@ -159,6 +166,14 @@ test('the status bar shows the workspace cost now -> recommended', () => {
   assert.match(statusBar.trim(), /^\$[\d,]+\/mo → \$[\d,]+\/mo$/);
 });
 
+test('the tree lists call sites grouped by task type, the costliest group first', () => {
+  const groups = treeRows.filter((r) => /\$[\d,.]+\/mo · \d+ call sites?/.test(r));
+  assert.ok(groups.length >= 5, treeRows.join(' | '));
+  const costs = groups.map((g) => Number(/\$([\d,.]+)\/mo/.exec(g)?.[1].replace(/,/g, '')));
+  assert.deepEqual(costs, [...costs].sort((a, b) => b - a), 'sorted by monthly cost');
+  assert.ok(treeRows.some((r) => r.includes('classifyTicket (src/tickets/classify.ts:9)')), treeRows.join(' | '));
+});
+
 test('saving tierwise.yml refreshes the lenses: doubling the default traffic doubles the monthly cost', () => {
   // Before: 30,000 requests/month (default) at $0.6950 per 1,000 calls on claude-haiku-4-5 = $20.85/mo.
   // After `traffic.default: 60000/month`: 60 x $0.6950 = $41.70/mo.
@@ -171,7 +186,7 @@ test('a broken tierwise.yml shows its problem as a diagnostic in tierwise.yml, o
   assert.ok(problem, JSON.stringify(obs.configDiagnostics));
   assert.equal(problem.severity, 0, 'an error');
   assert.match(problem.message, /Fix: /);
-  const lines = readFileSync(join(session.workspace, 'tierwise.yml'), 'utf8').split('\n');
+  const lines = obs.brokenConfigText.split('\n');
   assert.match(lines[problem.line], /contextGuard: 7/);
 });
 
@@ -184,11 +199,12 @@ test('the "add to tierwise.yml" fix lists the call site under traffic.callSites 
 test('the annotation fix records task, tier, traffic and consequence above the call, and the engine reads it back', () => {
   const lines = obs.annotatedText.split('\n');
   const at = obs.lensesAfterEdit[0].line;
-  assert.equal(lines[at], '  // tierwise: task=classification tier=1 traffic=30000/month consequence=low');
+  assert.equal(lines[at], '  // tierwise: task=classification tier=1 traffic=30000/month consequence=medium');
   assert.match(lines[at + 1], /const response = await client\.messages\.create\(\{/);
   assert.equal(obs.lensesAfterAnnotation[0].line, at + 1, 'the lens moved below the new comment line');
+  assert.match(obs.hoverAfterAnnotation.join('\n'), /\*\*Task:\*\* classification \(100% confidence, annotation\)/);
 });
 
 test('screenshots of each state were saved', () => {
-  assert.equal(shots.length, 4);
+  assert.equal(shots.length, 5);
 });

@@ -6,6 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeModelServer } from '../support/fakeModelServer';
 import type { FakeModelServer } from '../support/fakeModelServer';
@@ -102,4 +103,10 @@ test('the requests reached the local server with the key from SecretStorage, and
   assert.ok((sent['claude-haiku-4-5'] ?? 0) + (sent['claude-sonnet-4-6'] ?? 0) > 0, JSON.stringify(sent));
   assert.ok(!obs.resultsText.includes(KEY));
   assert.ok(!session.server.log().includes(KEY));
+  const leaks = filesUnder(session.userDataDir).filter((f) => readFileSync(f).includes(KEY));
+  assert.deepEqual(leaks, [], 'no log or settings file under the user-data dir holds the key');
 });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}

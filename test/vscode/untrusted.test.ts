@@ -5,6 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ack, readResult, waitForPhase } from './support/browser';
 import { REPO_ROOT } from './support/codeServer';
@@ -18,6 +19,8 @@ interface UntrustedObservations {
   steps: string[];
   lenses: Array<{ line: number; title: string }>;
   outcome: { refused?: string };
+  createdConfig: string | null;
+  activeEditor: string | null;
 }
 
 let session: Session;
@@ -26,6 +29,7 @@ let notificationText = '';
 
 before(async () => {
   const workspace = copyWorkspace(join(REPO_ROOT, 'examples', 'support-desk'));
+  rmSync(join(workspace, 'tierwise.yml')); // "Open Configuration" must create it from the scan
   session = await startSession({ workspace, scenario: 'untrusted', file: 'src/tickets/classify.ts', trusted: false });
   const { page } = session.workbench;
   const dialog = page.locator('.monaco-dialog-box');
@@ -49,7 +53,7 @@ after(async () => {
 test('the workspace runs in Restricted Mode and the companion finished', () => {
   assert.equal(obs.error, undefined, obs.error);
   assert.equal(obs.isTrusted, false);
-  assert.deepEqual(obs.steps, ['lenses', 'refused']);
+  assert.deepEqual(obs.steps, ['lenses', 'refused', 'config-created']);
 });
 
 test('static analysis still works: the CodeLens is shown', () => {
@@ -59,4 +63,11 @@ test('static analysis still works: the CodeLens is shown', () => {
 test('profiling refuses with an explanation', () => {
   assert.deepEqual(obs.outcome, { refused: 'untrusted' });
   assert.match(notificationText, /sends prompts built from this workspace's code to model APIs and spends money/);
+});
+
+test('"Open Configuration" creates tierwise.yml from the scan when missing and opens it', () => {
+  assert.ok(obs.createdConfig, 'tierwise.yml was written');
+  assert.match(obs.createdConfig, /^tiers:/m);
+  assert.match(obs.createdConfig, /src\/tickets\/classify\.ts#classifyTicket#0/, 'pre-filled with the call sites the scan found');
+  assert.equal(obs.activeEditor, join(session.workspace, 'tierwise.yml'));
 });

@@ -11,7 +11,7 @@ import { TASK_TYPES, TierwiseError, createEngine, formatConfigProblem, loadConfi
 import type { ScanResult, TaskType, TierwiseConfig } from '../../engine/api';
 import {
   applyDecisions, createPlanDeps, credentialsFromEnv, graderFactory, loadProfilingInputs, planRun, refineWithCountTokens,
-  renderJson, renderMarkdown, renderPlan, renderTable, runProfile, summarize,
+  readResultsLog, regradeStale, renderJson, renderMarkdown, renderPlan, renderTable, runProfile, summarize,
 } from '../../profiling/api';
 import type { Credentials, PlanDeps, ProfileSummary, ProgressEvent, RunPlan, RunSummary } from '../../profiling/api';
 import type { CliCommand, CliIO } from '../types';
@@ -173,7 +173,11 @@ async function prepare(options: Options, io: CliIO): Promise<{ config: TierwiseC
     throw new TierwiseError('samples-missing', `no samples found in ${join(relative(io.cwd, options.dir) || '.', config.profiling.samplesDir)}`, 'create tierwise/samples/<task>.jsonl with one {"id", "vars", "expected"} object per line (see `tierwise profile --help`)', { file: config.profiling.samplesDir });
   }
   let plan = planRun(inputs, deps, { tasks: options.tasks, tiers: options.tiers, batch: options.batch });
-  plan = await refineWithCountTokens(plan, config, credentials).catch(() => plan);
+  const estimated = plan;
+  plan = await refineWithCountTokens(plan, config, credentials).catch((error: unknown) => {
+    io.stderr(`note: exact Anthropic token counts unavailable (${error instanceof Error ? error.message : String(error)}); the estimate uses tiktoken\n`);
+    return estimated;
+  });
   return { config, credentials, deps, plan, inputs };
 }
 
@@ -203,7 +207,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (io.isTTY) io.stderr('\n');
     io.stderr(runNote(result));
     const priceOf = (model: string) => plan.models.find((m) => m.model === model)?.price ?? null;
-    const summary = summarize(plan.resultsFile, config, priceOf);
+    const { records, regraded } = await regradeStale(readResultsLog(plan.resultsFile), inputs);
+    if (regraded > 0) io.stderr(`tierwise profile: re-graded ${regraded} stored output(s) with the changed oracle (no requests sent)\n`);
+    const summary = summarize(records, config, priceOf);
     io.stdout(render(summary, options, { resultsFile: plan.resultsFile, run: result }));
     if (options.apply) applyToConfig(summary, config, options.dir, io);
     else if (summary.decisions.length > 0 && options.format === 'table') io.stdout('Run with --apply to write these decisions to tierwise.yml.\n');

@@ -12,6 +12,7 @@ import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression, SourceFile, Symbol as MorphSymbol, TypeNode } from 'ts-morph';
 import { expandoAssignment, functionsOf, returnedExpressions, stripExpression } from './functionValues';
 import { isPackageSpecifier } from './prefilter';
+import { isUnresolvedType } from './programs';
 import type { AnalysisContext } from './types';
 
 /** One step from an SDK export to the expression: a property read, a call, or an instantiation. */
@@ -365,6 +366,8 @@ export function typeOrigin(expr: Node, opts: TraceOptions): Origin | undefined {
   } catch {
     return undefined;
   }
+  // In the lean program an SDK client's type is unresolved: the full program must decide.
+  if (isUnresolvedType(type)) opts.ctx.typeGap?.(expr);
   const symbol = type.getSymbol() ?? type.getAliasSymbol();
   for (const decl of symbol?.getDeclarations() ?? []) {
     const file: SourceFile = decl.getSourceFile();

@@ -34,7 +34,12 @@ function declarationName(node: Node): string | undefined {
   if (Node.isPropertyDeclaration(node)) return `${className(node)}.${node.getName()}`;
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
     const parent = node.getParent();
-    if (parent && Node.isVariableDeclaration(parent)) return parent.getName();
+    // A function-local helper (`const run = async () => ...` inside a method) is named under its
+    // owner, so two methods' helpers of the same name stay apart: `Chat.completionWithRetry.run`.
+    if (parent && Node.isVariableDeclaration(parent)) {
+      const outer = enclosingName(parent);
+      return outer === '<module>' ? parent.getName() : `${outer}.${parent.getName()}`;
+    }
     if (parent && Node.isPropertyAssignment(parent)) {
       const owner = parent.getParent();
       return owner && Node.isObjectLiteralExpression(owner) ? qualifiedObjectMember(owner, parent.getName()) : parent.getName();

@@ -26,6 +26,7 @@ export function readImports(
   sdkPackages: readonly string[],
   options: ts.CompilerOptions,
   isWorkspaceFile: (absolute: string) => boolean,
+  cache?: ts.ModuleResolutionCache,
 ): FileImports {
   const info = ts.preProcessFile(text, true, true);
   const sdkModules: string[] = [];
@@ -36,7 +37,7 @@ export function readImports(
       sdkModules.push(specifier);
       continue;
     }
-    const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
+    const resolved = ts.resolveModuleName(specifier, file, options, ts.sys, cache).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport) {
       const target = [resolve(resolved.resolvedFileName), ...implementationsOf(resolve(resolved.resolvedFileName))].find(isWorkspaceFile);
       if (target) workspaceImports.push(target);
@@ -63,33 +64,48 @@ export function implementationsOf(path: string): string[] {
  * workspace module that does (`export const llm = new Anthropic()` used elsewhere).
  */
 export function selectSdkFiles(imports: Map<string, FileImports>): Set<string> {
-  const selected = new Set<string>();
-  for (const [file, facts] of imports) if (facts.sdkModules.length > 0) selected.add(file);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [file, facts] of imports) {
-      if (selected.has(file)) continue;
-      if (facts.workspaceImports.some((target) => selected.has(target))) {
-        selected.add(file);
-        changed = true;
+  const direct = [...imports].filter(([, facts]) => facts.sdkModules.length > 0).map(([file]) => file);
+  return reachBackwards(direct, imports);
+}
+
+/** Files whose import closure includes `changed` (the dependants to re-analyse after an edit), `changed` included. */
+export function dependantsOf(changed: string, imports: Map<string, FileImports>): Set<string> {
+  return reachBackwards([changed], imports);
+}
+
+/** Files `from` import, transitively (their values and wrappers live there); `from` itself excluded unless in a cycle. */
+export function importClosure(from: Iterable<string>, imports: Map<string, FileImports>): Set<string> {
+  const out = new Set<string>();
+  const queue = [...from];
+  while (queue.length > 0) {
+    const next = queue.pop() as string;
+    for (const target of imports.get(next)?.workspaceImports ?? []) {
+      if (!out.has(target)) {
+        out.add(target);
+        queue.push(target);
       }
     }
   }
-  return selected;
+  return out;
 }
 
-/** Files whose import closure includes `changed` (the dependants to re-analyse after an edit). */
-export function dependantsOf(changed: string, imports: Map<string, FileImports>): Set<string> {
-  const result = new Set<string>([changed]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [file, facts] of imports) {
-      if (result.has(file)) continue;
-      if (facts.workspaceImports.some((target) => result.has(target))) {
-        result.add(file);
-        grew = true;
+/** `start` plus every file that imports one of them, transitively (one pass over reversed edges). */
+function reachBackwards(start: readonly string[], imports: Map<string, FileImports>): Set<string> {
+  const importers = new Map<string, string[]>();
+  for (const [file, facts] of imports) {
+    for (const target of facts.workspaceImports) {
+      const list = importers.get(target);
+      if (list) list.push(file);
+      else importers.set(target, [file]);
+    }
+  }
+  const result = new Set<string>(start);
+  const queue = [...start];
+  while (queue.length > 0) {
+    for (const importer of importers.get(queue.pop() as string) ?? []) {
+      if (!result.has(importer)) {
+        result.add(importer);
+        queue.push(importer);
       }
     }
   }

@@ -1,16 +1,21 @@
 /**
- * Loading a workspace into a ts-morph Project: honours the workspace tsconfig.json/jsconfig.json
- * when there is one (else sensible options with allowJs), skips node_modules, build output and
- * git-ignored files, keeps unsaved-buffer overlays and a content-hash cache so a re-scan only
- * replaces the files that changed.
+ * Loading a workspace: honours the workspace tsconfig.json/jsconfig.json when there is one (else
+ * sensible options with allowJs), skips node_modules, build output and git-ignored files, runs the
+ * import pre-filter on every file's text, and puts only the files that can reach an LLM SDK (with
+ * their import closure) into a ts-morph Project. Keeps unsaved-buffer overlays and content hashes so
+ * a re-scan or an edit only re-reads and replaces the files that changed.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { Project, ts } from 'ts-morph';
-import type { ResolutionHostFactory, SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { Project } from 'ts-morph';
 import type { FileProblem } from '../model';
+import { importClosure, readImports, selectSdkFiles } from './prefilter';
+import type { FileImports } from './prefilter';
+import { createProgramProject } from './programs';
+import type { TypeLevel } from './programs';
 
 /** Directory names never analysed (dependencies and build output). */
 export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', '.next', 'coverage', '.git', '.tierwise-cache']);
@@ -44,6 +49,12 @@ export interface LoadedWorkspace {
   configFile: string | null;
   /** Whether dependency declaration files (SDK types) are loaded into the program. */
   dependencyTypes: boolean;
+  /** Pre-filter facts of every workspace file (absolute path -> imports), cached by content hash. */
+  imports: Map<string, FileImports>;
+  /** Files that can reach an LLM SDK: the only ones detection visits. */
+  selected: Set<string>;
+  /** The program `project` is (see programs.ts): `lean` results with type gaps must be redone `full`. */
+  level: TypeLevel;
 }
 
 /** True for a path that lies in a skipped directory (relative to the root). */
@@ -159,109 +170,208 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** Pre-filter and program state of one workspace root, kept between scans and edits. */
+interface RootState {
+  root: string;
+  config: ParsedConfig;
+  optionsKey: string;
+  /** Readable workspace files, sorted. */
+  files: string[];
+  fileSet: Set<string>;
+  hashes: Map<string, string>;
+  imports: Map<string, FileImports>;
+  resolution: ts.ModuleResolutionCache;
+  problems: FileProblem[];
+  /** Files that can reach an SDK (pre-filter). */
+  selected: Set<string>;
+  /** Files put in the checker's program: `selected` plus their workspace import closure. */
+  members: Set<string>;
+  level: TypeLevel;
+  program: { project: Project; hashes: Map<string, string> } | undefined;
+}
+
 /**
- * Holds one ts-morph Project per workspace root across scans (the engine owns an instance; there is
- * no module-level cache). Files are replaced only when their content hash changed; overlays (unsaved
- * editor buffers) win over the disk until cleared.
+ * Holds the state of each workspace root across scans and edits (the engine owns an instance; there
+ * is no module-level cache): the file list, content hashes and pre-filter facts of every file, and
+ * one ts-morph Project holding only the files that can reach an LLM SDK (plus their import closure),
+ * so the type checker never parses or binds the rest of the workspace. Files are replaced only
+ * when their content hash changed; overlays (unsaved editor buffers) win over the disk until cleared.
  */
 export class WorkspaceProjects {
   /**
-   * @param options.dependencyTypes when false, imports of packages in node_modules are not resolved:
-   * the checker never loads SDK declaration files (several MB), detection relies on import tracing
-   * (it does not need them) and the first scan is several times faster. Default true.
+   * @param options.dependencyTypes when false, the full program does not resolve imports of
+   * packages in node_modules either (see programs.ts). Default true.
+   * @param options.sdkPackages module specifiers the pre-filter looks for.
+   * @param options.leanFirst analyse with the lean program first (default true); false always uses the full one.
    */
-  constructor(private readonly options: { dependencyTypes?: boolean } = {}) {}
+  constructor(private readonly options: { dependencyTypes?: boolean; sdkPackages: readonly string[]; leanFirst?: boolean }) {}
 
-  private readonly projects = new Map<string, { project: Project; hashes: Map<string, string>; options: ts.CompilerOptions }>();
+  private readonly states = new Map<string, RootState>();
   private readonly overlays = new Map<string, string>();
 
-  /** Loads or refreshes the project of `root` from disk (and overlays). */
-  load(rootInput: string): LoadedWorkspace {
+  /** Loads or refreshes `root` from disk (and overlays): re-discovers files, re-reads changed ones. */
+  load(rootInput: string, extraFiles: readonly string[] = []): LoadedWorkspace {
     const root = resolve(rootInput);
     const config = readWorkspaceConfig(root);
-    const files = discoverFiles(root, config);
-    const entry = this.entryFor(root, config.options);
+    const discovered = [...new Set([...discoverFiles(root, config), ...extraFiles])].sort();
     const problems = [...config.problems];
-    const wanted = new Set(files);
-    for (const sourceFile of entry.project.getSourceFiles()) {
-      const path = sourceFile.getFilePath();
-      if (!wanted.has(resolve(path)) && !this.overlays.has(path)) {
-        entry.project.removeSourceFile(sourceFile);
-        entry.hashes.delete(path);
-      }
-    }
-    const loaded: string[] = [];
-    for (const file of files) {
+    const texts = new Map<string, string>();
+    for (const file of discovered) {
       const text = this.overlays.get(file) ?? readText(file);
-      if (text === undefined) {
-        problems.push({ file: toRelative(root, file), severity: 'error', message: 'the file could not be read', fix: 'Check the file permissions.' });
-        continue;
-      }
-      this.put(entry, file, text);
-      loaded.push(file);
+      if (text === undefined) problems.push({ file: toRelative(root, file), severity: 'error', message: 'the file could not be read', fix: 'Check the file permissions.' });
+      else texts.set(file, text);
     }
-    return { root, project: entry.project, compilerOptions: entry.options, files: loaded, problems, configFile: config.configFile, dependencyTypes: this.options.dependencyTypes !== false };
+    const state = this.stateFor(root, config, [...texts.keys()]);
+    state.problems = problems;
+    for (const [file, text] of texts) this.refreshFacts(state, file, text);
+    this.select(state);
+    this.sync(state, (file) => texts.get(file));
+    return this.view(state);
   }
 
-  /** Sets (or with `undefined`, clears) the unsaved contents of one file; returns its SourceFile. */
-  setOverlay(rootInput: string, absolute: string, contents: string | undefined): SourceFile | undefined {
+  /**
+   * Applies one edit (`contents`, or `undefined` to clear the unsaved buffer and use the disk) to an
+   * already loaded root without re-walking it: re-reads that file's imports, re-selects when they
+   * changed and replaces it in the program. A file new to the workspace reloads the root.
+   */
+  update(rootInput: string, absolute: string, contents: string | undefined): LoadedWorkspace {
     const root = resolve(rootInput);
-    const entry = this.projects.get(root);
     const path = resolve(absolute);
-    if (contents === undefined) this.overlays.delete(path);
-    else this.overlays.set(path, contents);
-    if (!entry) return undefined;
-    const text = contents ?? readText(path);
-    if (text === undefined) return undefined;
-    return this.put(entry, path, text);
+    this.setOverlayText(path, contents);
+    const state = this.states.get(root);
+    const text = this.overlays.get(path) ?? readText(path);
+    const extra = text !== undefined && isSourceFile(path) && !isSkippedPath(root, path) ? [path] : [];
+    if (!state || !state.fileSet.has(path) || text === undefined) return this.load(root, extra);
+    const before = state.imports.get(path);
+    this.refreshFacts(state, path, text);
+    if (!sameImports(before, state.imports.get(path))) this.select(state);
+    this.sync(state, (file) => (file === path ? text : undefined));
+    return this.view(state);
   }
 
-  /** The cached project of a root, if loaded. */
+  /** Switches `root` to the full program (dependency types, the workspace's libs) for good. */
+  promote(rootInput: string): LoadedWorkspace {
+    const state = this.states.get(resolve(rootInput));
+    if (!state) throw new Error(`promote before load: ${rootInput}`);
+    if (state.level !== 'full') {
+      state.level = 'full';
+      state.program = undefined;
+      this.sync(state, () => undefined);
+    }
+    return this.view(state);
+  }
+
+  /** Sets (or with `undefined`, clears) the unsaved contents of one file; applies it when the root is loaded. */
+  setOverlay(rootInput: string, absolute: string, contents: string | undefined): void {
+    if (this.states.has(resolve(rootInput))) this.update(rootInput, absolute, contents);
+    else this.setOverlayText(resolve(absolute), contents);
+  }
+
+  /** The checker project of a root, if loaded. */
   get(rootInput: string): Project | undefined {
-    return this.projects.get(resolve(rootInput))?.project;
+    return this.states.get(resolve(rootInput))?.program?.project;
   }
 
-  /** Forgets every project and overlay. */
+  /** Forgets every root and overlay. */
   clear(): void {
-    this.projects.clear();
+    this.states.clear();
     this.overlays.clear();
   }
 
-  private entryFor(root: string, options: ts.CompilerOptions) {
-    const existing = this.projects.get(root);
-    if (existing && JSON.stringify(existing.options) === JSON.stringify(options)) return existing;
-    const project = new Project({
-      compilerOptions: options,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      ...(this.options.dependencyTypes === false ? { resolutionHost: workspaceOnlyResolution } : {}),
-    });
-    const entry = { project, hashes: new Map<string, string>(), options };
-    this.projects.set(root, entry);
-    return entry;
+  private setOverlayText(path: string, contents: string | undefined): void {
+    if (contents === undefined) this.overlays.delete(path);
+    else this.overlays.set(path, contents);
   }
 
-  private put(entry: { project: Project; hashes: Map<string, string> }, file: string, text: string): SourceFile {
-    const hash = contentHash(text);
-    const existing = entry.project.getSourceFile(file);
-    if (existing && entry.hashes.get(file) === hash) return existing;
-    entry.hashes.set(file, hash);
-    if (existing) {
-      existing.replaceWithText(text);
+  /** The state of `root`, reset when its compiler options or its file set changed (module resolution may differ). */
+  private stateFor(root: string, config: ParsedConfig, files: string[]): RootState {
+    const optionsKey = JSON.stringify(config.options);
+    const existing = this.states.get(root);
+    const sameFiles = existing !== undefined && existing.files.length === files.length && files.every((f) => existing.fileSet.has(f));
+    if (existing && existing.optionsKey === optionsKey && sameFiles) {
+      existing.config = config;
       return existing;
     }
-    return entry.project.createSourceFile(file, text, { overwrite: true });
+    const state: RootState = {
+      root,
+      config,
+      optionsKey,
+      files,
+      fileSet: new Set(files),
+      hashes: new Map(),
+      imports: new Map(),
+      resolution: ts.createModuleResolutionCache(root, (name) => name, config.options),
+      problems: [],
+      selected: new Set(),
+      members: new Set(),
+      level: existing?.optionsKey === optionsKey ? existing.level : this.options.leanFirst === false ? 'full' : 'lean',
+      program: existing?.optionsKey === optionsKey ? existing.program : undefined,
+    };
+    this.states.set(root, state);
+    return state;
+  }
+
+  private refreshFacts(state: RootState, file: string, text: string): void {
+    const hash = contentHash(text);
+    if (state.hashes.get(file) === hash && state.imports.has(file)) return;
+    state.hashes.set(file, hash);
+    state.imports.set(file, readImports(file, text, this.options.sdkPackages, state.config.options, (p) => state.fileSet.has(p), state.resolution));
+  }
+
+  private select(state: RootState): void {
+    state.selected = selectSdkFiles(state.imports);
+    state.members = new Set([...state.selected, ...importClosure(state.selected, state.imports)]);
+  }
+
+  /** Makes the program hold exactly the member files, at their current contents. */
+  private sync(state: RootState, knownText: (file: string) => string | undefined): void {
+    if (!state.program && state.members.size === 0) return;
+    const program = this.programOf(state);
+    for (const sourceFile of program.project.getSourceFiles()) {
+      const path = sourceFile.getFilePath();
+      if (!state.members.has(path)) {
+        program.project.removeSourceFile(sourceFile);
+        program.hashes.delete(path);
+      }
+    }
+    for (const file of state.members) {
+      const hash = state.hashes.get(file);
+      if (hash !== undefined && program.hashes.get(file) === hash) continue;
+      const text = knownText(file) ?? this.overlays.get(file) ?? readText(file);
+      if (text === undefined) continue;
+      program.hashes.set(file, contentHash(text));
+      const existing = program.project.getSourceFile(file);
+      if (existing) existing.replaceWithText(text);
+      else program.project.createSourceFile(file, text, { overwrite: true });
+    }
+  }
+
+  private programOf(state: RootState): { project: Project; hashes: Map<string, string> } {
+    state.program ??= { project: createProgramProject(state.level, state.config.options, this.options.dependencyTypes !== false), hashes: new Map() };
+    return state.program;
+  }
+
+  private view(state: RootState): LoadedWorkspace {
+    return {
+      root: state.root,
+      project: this.programOf(state).project,
+      compilerOptions: state.config.options,
+      files: state.files,
+      problems: state.problems,
+      configFile: state.config.configFile,
+      dependencyTypes: state.level === 'full' && this.options.dependencyTypes !== false,
+      imports: state.imports,
+      selected: state.selected,
+      level: state.level,
+    };
   }
 }
 
-/** Resolves imports to workspace files only (node_modules packages stay unresolved). */
-const workspaceOnlyResolution: ResolutionHostFactory = (host, getCompilerOptions) => ({
-  resolveModuleNames: (moduleNames, containingFile) =>
-    moduleNames.map((name) => {
-      const resolved = ts.resolveModuleName(name, containingFile, getCompilerOptions(), host).resolvedModule;
-      return resolved && !resolved.isExternalLibraryImport ? resolved : undefined;
-    }),
-});
+function sameImports(a: FileImports | undefined, b: FileImports | undefined): boolean {
+  if (!a || !b) return a === b;
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.sdkModules, b.sdkModules) && same(a.workspaceImports, b.workspaceImports);
+}
 
 function readText(file: string): string | undefined {
   try {

@@ -13,12 +13,12 @@ import type { CallSite, FileProblem, SdkId, Span } from '../model';
 import { DETECTORS, sdkPackages } from './detectors/index';
 import { assignIds, enclosingName } from './identity';
 import { observe } from './observability';
-import { readImports, selectSdkFiles } from './prefilter';
 import type { FileImports } from './prefilter';
 import { toRelative } from './project';
 import type { LoadedWorkspace } from './project';
 import { parseAnnotation } from './resolve/annotations';
 import { expandWrappers } from './resolve/wrappers';
+import { TypeGapLog } from './typeGaps';
 import type { AnalysisContext, DetectedCall, SdkDetector } from './types';
 
 /** Progress callback: files done, files total, the file being analysed (workspace-relative). */
@@ -43,12 +43,17 @@ export interface ScanPass {
   filesWithSdkImports: number;
   /** Import facts per absolute file path (for incremental dependants). */
   imports: Map<string, FileImports>;
+  /**
+   * Where the lean program met a type gap (`file:line`): the pass stopped there and must be redone
+   * with the full program (`WorkspaceProjects.promote`). Empty when the result is final.
+   */
+  typeGaps: string[];
 }
 
 const SDK_OF_PACKAGE: Array<[string, SdkId]> = DETECTORS.flatMap((d) => d.packages.map((pkg): [string, SdkId] => [pkg, d.sdk]));
 
 /** Builds the per-scan AnalysisContext (no module-level state: everything lives in the closure). */
-export function createAnalysisContext(loaded: LoadedWorkspace, maxCallerDepth = 3): AnalysisContext {
+export function createAnalysisContext(loaded: LoadedWorkspace, maxCallerDepth = 3, typeGap?: (node: Node) => void): AnalysisContext {
   const root = loaded.root;
   const sdkTypes = new Map<SdkId, boolean>();
   const probe = resolve(root, '__tierwise_probe__.ts');
@@ -68,6 +73,7 @@ export function createAnalysisContext(loaded: LoadedWorkspace, maxCallerDepth = 
       sdkTypes.set(sdk, found);
       return found;
     },
+    ...(typeGap ? { typeGap } : {}),
   };
 }
 
@@ -93,39 +99,31 @@ function readInsideRoot(root: string, path: string): string | undefined {
   }
 }
 
-/** Runs the pre-filter over every loaded file. */
-export function importFacts(loaded: LoadedWorkspace, packages: readonly string[]): Map<string, FileImports> {
-  const workspace = new Set(loaded.files);
-  const facts = new Map<string, FileImports>();
-  for (const file of loaded.files) {
-    const sourceFile = loaded.project.getSourceFile(file);
-    if (!sourceFile) continue;
-    facts.set(file, readImports(file, sourceFile.getFullText(), packages, loaded.compilerOptions, (p) => workspace.has(p)));
-  }
-  return facts;
-}
-
-/** Detection and extraction over a loaded workspace. */
+/** Detection and extraction over a loaded workspace (only the pre-filter's selected files are visited). */
 export function scanWorkspace(loaded: LoadedWorkspace, options: ScanPassOptions = {}): ScanPass {
   const detectors = options.detectors ?? DETECTORS;
-  const imports = importFacts(loaded, sdkPackages(detectors));
-  const selected = [...selectSdkFiles(imports)].filter((file) => !options.only || options.only.has(file)).sort();
-  const ctx = createAnalysisContext(loaded, options.maxCallerDepth ?? 3);
+  const selected = [...loaded.selected].filter((file) => !options.only || options.only.has(file)).sort();
+  const gaps = loaded.level === 'lean' ? new TypeGapLog(sdkPackages(detectors)) : undefined;
+  const typeGaps = gaps?.found ?? [];
+  const onGap = gaps ? (node: Node) => gaps.note(node, `${toRelative(loaded.root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`) : undefined;
+  const ctx = createAnalysisContext(loaded, options.maxCallerDepth ?? 3, onGap);
   const problems: FileProblem[] = [...loaded.problems];
   const records: Array<{ site: CallSite; detected: DetectedCall }> = [];
-  selected.forEach((file, index) => {
+  const pass = (sites: CallSite[]): ScanPass => ({ sites, problems, filesScanned: loaded.files.length, filesWithSdkImports: loaded.selected.size, imports: loaded.imports, typeGaps });
+  for (const [index, file] of selected.entries()) {
     options.signal?.throwIfAborted();
     const sourceFile = loaded.project.getSourceFile(file);
-    if (!sourceFile) return;
+    if (!sourceFile) continue;
     const rel = toRelative(loaded.root, file);
     options.onProgress?.(index, selected.length, rel);
     problems.push(...syntaxProblems(sourceFile, rel));
     try {
-      records.push(...analyseFile(sourceFile, rel, detectors, ctx, problems));
+      records.push(...analyseFile(sourceFile, rel, detectors, ctx, problems, gaps));
     } catch (error) {
       problems.push(internalProblem(rel, error));
     }
-  });
+    if (typeGaps.length > 0) return pass([]);
+  }
   options.onProgress?.(selected.length, selected.length, '');
   let sites: CallSite[];
   try {
@@ -134,7 +132,7 @@ export function scanWorkspace(loaded: LoadedWorkspace, options: ScanPassOptions 
     problems.push({ ...internalProblem('(wrapper resolution)', error), severity: 'warning' });
     sites = records.map((r) => r.site);
   }
-  return { sites, problems, filesScanned: loaded.files.length, filesWithSdkImports: selectSdkFiles(imports).size, imports };
+  return pass(sites);
 }
 
 function internalProblem(file: string, error: unknown): FileProblem {
@@ -171,11 +169,14 @@ function analyseFile(
   detectors: readonly SdkDetector[],
   ctx: AnalysisContext,
   problems: FileProblem[],
+  gaps: TypeGapLog | undefined,
 ): Array<{ site: CallSite; detected: DetectedCall }> {
   const detected: DetectedCall[] = [];
   sourceFile.forEachDescendant((node) => {
     if (!Node.isCallExpression(node)) return;
+    gaps?.hold();
     const match = detectCall(node, detectors, ctx, rel, problems);
+    gaps?.release(match !== undefined && !match.detection.some((line) => line.includes('(type checker)')));
     if (match) detected.push(match);
   });
   const ids = assignIds(rel, detected.map((d) => d.call));

@@ -25,6 +25,12 @@ export interface AnalysisContext {
   maxCallerDepth: number;
   /** True when the SDK packages' type declarations resolved (the checker can confirm client types). */
   hasSdkTypes(sdk: SdkId): boolean;
+  /**
+   * Reports a type gap: the checker gave `node` an unresolved type where a result depends on the
+   * type (see analysis/programs.ts). Present only while analysing with the lean program; the pass is
+   * then redone with the full one.
+   */
+  typeGap?(node: Node): void;
 }
 
 /**

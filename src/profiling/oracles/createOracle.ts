@@ -94,8 +94,10 @@ async function parsePart(piece: string, ctx: OracleContext): Promise<Part> {
       if (labels.length === 0) throw specError(ctx, '`label-in-set` needs labels', 'write label-in-set:billing,bug,feature');
       return { grade: sync((o, s) => gradeLabelInSet(labels, o, s)), source: '', usesModel: false };
     }
-    case 'regex':
-      return { grade: sync((o) => gradeRegex(compileRegex(arg, ctx), o)), source: '', usesModel: false };
+    case 'regex': {
+      const pattern = compileRegex(arg, ctx);
+      return { grade: sync((o) => gradeRegex(pattern, o)), source: '', usesModel: false };
+    }
     case 'contains':
       return { grade: sync((o, s) => gradeContains(arg || undefined, o, s)), source: '', usesModel: false };
     case 'fields': {

@@ -26,6 +26,7 @@ export function createOpenAIClient(access: ProviderAccess, timeoutMs: number): P
             messages: openaiMessages(request),
             max_completion_tokens: request.maxTokens,
             ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+            ...(request.json ? { response_format: { type: 'json_object' as const } } : {}),
           },
           { signal: options.signal, timeout: options.timeoutMs },
         );

@@ -8,6 +8,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { requestCost } from '../cost';
 import { anthropicBody, anthropicCompletion, anthropicSdk } from '../providers/anthropic';
 import { classifyError } from '../providers/classify';
+import { scrubSecrets } from '../providers/scrub';
 import { pendingBatches } from '../resultsLog';
 import type { BatchRecord, LogRecord, PlannedRequest } from '../types';
 import type { RunState } from './runProfile';
@@ -120,7 +121,7 @@ async function recordBatchResult(
 ): Promise<void> {
   const latencyMs = Number.isNaN(started) ? 0 : Date.now() - started;
   if (item.result.type !== 'succeeded') {
-    const message = item.result.type === 'errored' ? JSON.stringify(item.result.error).slice(0, 300) : `batch request ${item.result.type}`;
+    const message = item.result.type === 'errored' ? scrubSecrets(JSON.stringify(item.result.error), state.secrets).slice(0, 300) : `batch request ${item.result.type}`;
     record(state, request, { ok: false, error: { kind: 'server', message }, inputTokens: 0, outputTokens: 0, latencyMs, costUsd: 0, attempts: 1, batchId });
     return;
   }

@@ -7,17 +7,17 @@ import type { SiteView } from './siteView';
  * `classification · ~410→8 tok · $2,140/mo on claude-opus-4-7 · tier 1 saves 80%`.
  */
 export function lensTitle(view: SiteView): string {
-  const { site, projection, recommendation } = view;
+  const { site } = view;
   if (site.site.role === 'wrapper' && (site.site.invocationIds?.length ?? 0) > 0) {
     const n = site.site.invocationIds?.length ?? 0;
     return `${site.task.task} wrapper · cost carried by ${n} caller${n === 1 ? '' : 's'}`;
   }
+  if (site.site.operation === 'count-tokens') return 'token count · free';
   const task = site.task.source === 'inferred' && site.task.confidence < 0.6 ? `${site.task.task}?` : site.task.task;
   const tokens = `~${formatTokens(site.tokens.input.expected)}→${formatTokens(site.tokens.output.expected)} tok`;
   const parts = [task, tokens, costPart(view)];
   const suggestion = suggestionPart(view);
   if (suggestion) parts.push(suggestion);
-  if (!projection && !recommendation && site.site.operation === 'count-tokens') return `token count · free`;
   return parts.join(' · ');
 }
 

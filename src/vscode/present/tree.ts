@@ -20,12 +20,14 @@ export interface TreeGroup {
 /**
  * Groups call sites by task type or by file; groups and the sites inside them are sorted by
  * expected monthly cost (highest first), then by id for a stable order. Wrappers whose cost is
- * carried by their invocations are left out (their invocations are listed).
+ * carried by their invocations are left out (their invocations are listed), and so are free
+ * token-count calls.
  */
 export function groupSites(views: SiteView[], grouping: Grouping): TreeGroup[] {
   const groups = new Map<string, SiteView[]>();
   for (const view of views) {
     if (view.site.site.role === 'wrapper' && (view.site.site.invocationIds?.length ?? 0) > 0) continue;
+    if (view.site.site.operation === 'count-tokens') continue;
     const key = grouping === 'task' ? view.site.task.task : view.site.site.span.file;
     groups.set(key, [...(groups.get(key) ?? []), view]);
   }

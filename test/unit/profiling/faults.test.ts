@@ -29,20 +29,20 @@ test('a 429 storm completes, and no request reaches the server before the retry-
   const { server, inputs, plan, credentials } = await fixture(12, {}, 3);
   try {
     server.inject({ kind: 'rate-limit', retryAfterSec: 1 }, { count: 2 });
-    server.inject({ kind: 'rate-limit', retryAfterMs: 400 }, { count: 3 });
+    server.inject({ kind: 'rate-limit', retryAfterMs: 600 }, { count: 3 });
     const backoffs: number[] = [];
     const run = await runProfile(plan, inputs, { credentials, retry: FAST_RETRY, onProgress: (e) => e.backoff && backoffs.push(e.backoff.untilMs) });
     assert.equal(run.completed, 12);
     assert.equal(run.errors, 0);
     const all = generations(server);
     assert.equal(all.length, 12 + 5, 'each 429 costs exactly one extra request');
-    assert.ok(backoffs.includes(1000) && backoffs.includes(400), `progress reported the back-offs: ${backoffs}`);
+    assert.ok(backoffs.includes(1000) && backoffs.includes(600), `progress reported the back-offs: ${backoffs}`);
     const limitedRequests = all.filter((r) => r.status === 429);
     assert.equal(limitedRequests.length, 5);
     for (const [index, r] of limitedRequests.entries()) {
-      const wait = index < 2 ? 1000 : 400;
+      const wait = index < 2 ? 1000 : 600;
       // Requests already in flight when the 429 was sent may land a moment later; nothing new may.
-      const early = all.filter((o) => o.at > r.at + 50 && o.at < r.at + wait);
+      const early = all.filter((o) => o.at > r.at + 150 && o.at < r.at + wait);
       assert.deepEqual(early, [], `requests arrived inside the retry-after window of a 429 at ${r.at}`);
     }
   } finally {
@@ -60,9 +60,8 @@ test('5xx, 529, dropped connections and timeouts are retried; malformed bodies a
     const run = await runProfile(plan, inputs, { credentials, retry: { ...FAST_RETRY, maxRetries: 3 }, timeoutMs: 300 });
     assert.equal(run.completed, 10);
     assert.equal(run.errors, 0);
+    assert.equal(generations(server).length, 10 + 5, 'each transient failure costs one retry');
 
-    server.inject({ kind: 'malformed' }, { count: 1 });
-    server.inject({ kind: 'no-usage' }, { count: 1 });
     const root2 = await fixture(4, {}, 1);
     try {
       root2.server.inject({ kind: 'malformed' }, { count: 1 });
@@ -116,7 +115,9 @@ test('cancellation stops promptly: no new request after abort, in-flight ones ar
     const run = await running;
     assert.equal(run.cancelled, true);
     assert.ok(run.completed >= 4 && run.completed < 30);
-    const late = generations(server).filter((r) => r.at > abortedAt + 20);
+    // A request the runner started before the abort may reach the handler a moment later; a new one
+    // could only start after a 150ms response frees a slot.
+    const late = generations(server).filter((r) => r.at > abortedAt + 100);
     assert.deepEqual(late, []);
     assert.equal(readResultsLog(plan.resultsFile).length, run.completed);
   } finally {

@@ -62,3 +62,21 @@ test('a re-run resumes: finished (sample, model) pairs are not sent again', asyn
     await server.close();
   }
 });
+
+test('when the oracle changes, stored outputs are re-graded without new requests', async () => {
+  const { regradeStale } = await import('../../../src/profiling/api');
+  const server = await startFakeModelServer({ answer: labelScript });
+  try {
+    const { root, inputs, deps, plan } = await setup(5, () => false, (c) => (c.tiers = [c.tiers[0]]));
+    await runProfile(plan, inputs, { credentials: { keys: { anthropic: KEY }, baseURLs: { anthropic: server.url } } });
+    const stricter = await loadProfilingInputs(root, testConfig(root, (c) => { c.tiers = [c.tiers[0]]; c.tasks.classification.oracle = 'regex:^never$'; }), scanOf(root, [callSite('classification')]));
+    const { records, regraded } = await regradeStale(readResultsLog(plan.resultsFile), stricter);
+    assert.equal(regraded, 5);
+    const summary = summarize(records, stricter.config, (m) => deps.price(m, 'anthropic'));
+    assert.equal(summary.rows[0].passRate, 0);
+    assert.deepEqual(summary.rows[0].oracleVersions, [stricter.tasks[0].oracle.version]);
+    assert.equal(server.requests.length, 5);
+  } finally {
+    await server.close();
+  }
+});

@@ -125,3 +125,10 @@ test('the cheap pre-check loads the engine only for files importing an LLM SDK',
   assert.equal(mayCallLlm("import { complete } from './llm/complete';", true), true, 'a relative import may reach a wrapper once call sites are known');
   assert.equal(mayCallLlm("import aiHelpers from 'ai-helpers';", false), false);
 });
+
+test('free token-count calls read as such and stay out of the tree', () => {
+  const counting = { ...sites[1], site: { ...sites[1].site, id: 'src/llm/guard.ts#fits#0', operation: 'count-tokens' as const } };
+  const [view] = buildSiteViews([counting], [], [], []);
+  assert.equal(lensTitle(view), 'token count · free');
+  assert.deepEqual(groupSites([view], 'task'), []);
+});

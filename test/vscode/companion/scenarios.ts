@@ -160,6 +160,7 @@ async function configScenario(uri: vscode.Uri, obs: Observations): Promise<void>
     (d) => d.length > 0,
     30_000,
   );
+  obs.brokenConfigText = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
   obs.steps.push('config');
 
   // Quick fixes that record decisions: the `// tierwise:` annotation and the tierwise.yml entry.
@@ -175,6 +176,9 @@ async function configScenario(uri: vscode.Uri, obs: Observations): Promise<void>
   const doc = await vscode.workspace.openTextDocument(uri);
   obs.annotatedText = doc.getText();
   obs.lensesAfterAnnotation = await poll('lens after annotation', () => lenses(uri), (l) => l.length > 0 && l[0].line === (obs.lensesAfterEdit as LensObservation[])[0].line + 1, 30_000);
+  const callLine = (obs.lensesAfterAnnotation as LensObservation[])[0].line;
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(callLine, doc.lineAt(callLine).text.indexOf('.create')))) ?? [];
+  obs.hoverAfterAnnotation = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).filter((t) => t.includes('Tierwise'));
   obs.steps.push('decisions');
 }
 
@@ -206,6 +210,10 @@ async function untrustedScenario(config: CompanionConfig, obs: Observations): Pr
   obs.outcome = await vscode.commands.executeCommand('tierwise.runProfiling', { tasks: ['classification'], tiers: [1] });
   obs.steps.push('refused');
   await phase(config.outDir, 'refused');
+  const created = await vscode.commands.executeCommand<string | undefined>('tierwise.openConfiguration');
+  obs.createdConfig = created && existsSync(created) ? readFileSync(created, 'utf8') : null;
+  obs.activeEditor = vscode.window.activeTextEditor?.document.uri.fsPath ?? null;
+  obs.steps.push('config-created');
 }
 
 /** Timings for bench/activation.bench.ts (no assertions: the bench prints and judges them). */

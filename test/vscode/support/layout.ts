@@ -26,7 +26,7 @@ export async function layoutExtensions(): Promise<string> {
   const ext = join(dir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   mkdirSync(ext, { recursive: true });
   cpSync(join(REPO_ROOT, 'package.json'), join(ext, 'package.json'));
-  cpSync(join(REPO_ROOT, 'dist'), join(ext, 'dist'), { recursive: true });
+  copyLoadableDist(join(ext, 'dist'));
   if (existsSync(join(REPO_ROOT, 'media'))) cpSync(join(REPO_ROOT, 'media'), join(ext, 'media'), { recursive: true });
   const companionSrc = join(REPO_ROOT, 'test', 'vscode', 'companion');
   const companion = join(dir, 'tierwise-test.companion-0.0.1');
@@ -43,6 +43,23 @@ export async function layoutExtensions(): Promise<string> {
     logLevel: 'warning',
   });
   return dir;
+}
+
+/**
+ * Copies dist/ and checks the copied bundles load (a concurrent `npm run build` in the same tree
+ * can leave a half-written bundle for a moment); retries a few times before failing.
+ */
+function copyLoadableDist(target: string): void {
+  const check = `require(${JSON.stringify(join(target, 'engine.js'))}).createEditorEngine.call; require(${JSON.stringify(join(target, 'extension.js'))})`;
+  let last = '';
+  for (let attempt = 0; attempt < 4; attempt++) {
+    cpSync(join(REPO_ROOT, 'dist'), target, { recursive: true });
+    const result = spawnSync(process.execPath, ['-e', `try { ${check} } catch (e) { if (e.code !== 'MODULE_NOT_FOUND' || !String(e.message).includes("'vscode'")) throw e; }`], { encoding: 'utf8' });
+    if (result.status === 0) return;
+    last = result.stderr;
+    spawnSync('sleep', ['3']);
+  }
+  throw new Error(`the built bundles in dist/ do not load: ${last.split('\n').slice(0, 6).join('\n')}`);
 }
 
 /** Copies a fixture workspace to a temp dir (tests edit files) and optionally adds files. */

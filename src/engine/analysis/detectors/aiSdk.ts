@@ -3,15 +3,16 @@
  * `embedMany`, however the function is imported. The provider comes from the model's factory
  * (`anthropic('…')`, `openai.chat('…')`, `createAnthropic({...})('…')`, `google('…')`,
  * `openai.embedding('…')`), traced to its `@ai-sdk/*` package; a gateway string
- * (`'anthropic/claude-…'`) names its provider in the prefix. The model id itself is resolved by the
+ * (`'anthropic/claude-…'`) names its provider in the prefix. Agent runs (`new ToolLoopAgent({...})`
+ * then `.generate()` / `.stream()`) are call sites too. The model id itself is resolved by the
  * resolver, which understands provider factories.
  */
-import type { CallExpression, Node } from 'ts-morph';
+import type { CallExpression, NewExpression, Node } from 'ts-morph';
 import type { Operation, Provider } from '../../model';
 import { traceOrigin } from '../clients';
 import { extractRequest } from '../resolve/request';
 import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
-import type { AnalysisContext, SdkDetector } from '../types';
+import type { AnalysisContext, DetectedCall, SdkDetector } from '../types';
 import { calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from './common';
 
 const FUNCTIONS: Record<string, Operation> = {
@@ -22,6 +23,10 @@ const FUNCTIONS: Record<string, Operation> = {
   embed: 'embed',
   embedMany: 'embed',
 };
+
+/** AI SDK agent classes and their run methods. */
+const AGENT_CLASSES = new Set(['ToolLoopAgent', 'Experimental_Agent', 'Agent']);
+const AGENT_METHODS: Record<string, true> = { generate: true, stream: true };
 
 const PROVIDER_PACKAGES: Record<string, Provider> = {
   '@ai-sdk/anthropic': 'anthropic',
@@ -37,6 +42,7 @@ export const aiSdkDetector: SdkDetector = {
   packages: ['ai', ...Object.keys(PROVIDER_PACKAGES)],
   match(call, ctx) {
     const name = calleeName(call);
+    if (name && name in AGENT_METHODS) return matchAgentRun(call, ctx);
     if (!name || !(name in FUNCTIONS)) return undefined;
     const origin = calleeOrigin(call, ['ai'], ctx);
     if (!origin || origin.steps.length > 0 || !(origin.exportName in FUNCTIONS)) return undefined;
@@ -56,7 +62,39 @@ export const aiSdkDetector: SdkDetector = {
   },
 };
 
-function modelExpression(call: CallExpression, ctx: AnalysisContext): Node | undefined {
+/**
+ * An agent run: `agent.generate({ prompt })` / `agent.stream(...)` on `new ToolLoopAgent({ model,
+ * instructions, tools, output })` (traced through variables, fields and imports like a client). The
+ * model, instructions, tools and output come from the constructor, the prompt from the run. One run
+ * may take several model steps (tool loop); the site describes one step.
+ */
+function matchAgentRun(call: CallExpression, ctx: AnalysisContext): DetectedCall | undefined {
+  const origin = calleeOrigin(call, ['ai'], ctx);
+  const [creation, method, ...rest] = origin?.steps ?? [];
+  if (!origin || !AGENT_CLASSES.has(origin.exportName) || rest.length > 0) return undefined;
+  if (creation?.kind !== 'new' || method?.kind !== 'prop' || !(method.name in AGENT_METHODS)) return undefined;
+  const options = firstArgument(creation.node);
+  const api = `${origin.exportName}.${method.name}`;
+  const model = options ? modelExpression(creation.node, ctx) : undefined;
+  const provider = model ? providerOf(model, ctx) : { provider: 'unknown' as Provider, why: 'no `model` option found on the agent' };
+  return {
+    call,
+    sdk: 'ai-sdk',
+    provider: provider.provider,
+    api,
+    operation: 'generate',
+    client: model?.getText().replace(/\s+/g, ' '),
+    detection: [...detectionLines(api, origin), provider.why, 'an agent run may take several model steps (tool loop); this site describes one step'],
+    extract: (bindings) => {
+      const agent = extractRequest('ai-sdk', { request: options, api }, ctx, bindings);
+      const run = extractRequest('ai-sdk', { request: firstArgument(call), api: method.name === 'stream' ? 'streamText' : 'generateText' }, ctx, bindings);
+      const prompt = { parts: [...agent.prompt.parts, ...run.prompt.parts], unknown: [...agent.prompt.unknown, ...run.prompt.unknown] };
+      return { ...agent, prompt, params: { ...agent.params, stream: run.params.stream } };
+    },
+  };
+}
+
+function modelExpression(call: CallExpression | NewExpression | undefined, ctx: AnalysisContext): Node | undefined {
   const options = firstArgument(call);
   const obj = options ? resolveObjectLiteral(options, ctx) : undefined;
   return obj ? getProperty(obj, 'model', ctx) : undefined;

@@ -1,6 +1,6 @@
 /**
- * `openai`: `chat.completions.create|parse|stream` (also under `beta.`), `responses.create|stream|parse`
- * and `embeddings.create` on values that trace to an `OpenAI`/`AzureOpenAI` client. Clients built
+ * `openai`: `chat.completions.create|parse|stream` (also under `beta.`), `responses.create|stream|parse`,
+ * `embeddings.create` and the legacy `completions.create` on values that trace to an `OpenAI`/`AzureOpenAI` client. Clients built
  * with a `baseURL` (OpenAI-compatible servers) record it in `params.baseURL`; the provider stays
  * `openai` unless the URL names another provider's API host.
  */
@@ -25,6 +25,9 @@ const APIS: Record<string, { style: RequestStyle; operation: Operation }> = {
   'responses.stream': { style: 'openai-responses', operation: 'generate' },
   'responses.parse': { style: 'openai-responses', operation: 'generate' },
   'embeddings.create': { style: 'openai-embeddings', operation: 'embed' },
+  // The legacy Completions API (`gpt-3.5-turbo-instruct`, OpenAI-compatible servers): `model`,
+  // `prompt`, `max_tokens` read the same way as a chat request's.
+  'completions.create': { style: 'openai-chat', operation: 'generate' },
 };
 
 /** Detects OpenAI SDK requests (including OpenAI-compatible servers). */

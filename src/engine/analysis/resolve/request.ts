@@ -5,11 +5,12 @@
  */
 import { Node } from 'ts-morph';
 import type { AnalysisContext, Bindings, ExtractedRequest } from '../types';
-import type { CallParams, ModelRef, Resolved } from '../../model';
+import type { CallParams, ModelRef, Resolved, StructuredOutput } from '../../model';
 import { emptyResolved, exprText, initialState, toResolved } from './common';
 import type { EvalState } from './common';
 import { followToLiteral } from './objects';
-import { modelIn, numberIn } from './values';
+import type { Located } from './objects';
+import { modelIn, numberIn, stringIn } from './values';
 import { PromptBuilder, addContent, addMessages, addSystem } from './prompt';
 import { firstOf, maxTokensOf, objectAt, readPath, singleNumber, singleString, streamFlag, structuredOutputOf, toolsOf } from './params';
 import type { RequestObject } from './params';
@@ -92,7 +93,8 @@ function opaqueSpreads(obj: Node, st: EvalState, depth = 0): string[] {
 
 function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, b: PromptBuilder, st: EvalState): void {
   const at = (path: string) => readPath(req, path);
-  const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'openai-responses' ? at('instructions') : at('system');
+  // AI SDK agents (`new ToolLoopAgent({ instructions })`) name their system prompt `instructions`.
+  const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'openai-responses' ? at('instructions') : (at('system') ?? (style === 'ai-sdk' ? at('instructions') : undefined));
   if (system) addSystem(b, system.node, system.st);
   if (style === 'langchain') {
     if (fields.messagesArg) addMessages(b, fields.messagesArg, st);
@@ -150,9 +152,43 @@ function structuredOf(style: RequestStyle, req: RequestObject | undefined, confi
   if (style === 'ai-sdk') {
     const schema = firstOf([req], ['schema', 'output.schema', 'experimental_output.schema']);
     if (schema) return structuredOutputOf(schema);
+    const helper = outputHelperOf(firstOf([req], ['output', 'experimental_output']));
+    if (helper) return helper;
     return singleString(firstOf([req], ['output'])) === 'no-schema' ? { kind: 'json-object' as const } : undefined;
   }
   return structuredOutputOf(firstOf([req], ['response_format', 'text.format', 'output_format', 'output_config.format']));
+}
+
+/**
+ * AI SDK 5/6 output helpers: `output: Output.object({ schema })`, `Output.array({ element })`,
+ * `Output.choice({ options: [...] })` (a closed label set), `Output.json()`; `Output.text()` is plain text.
+ */
+function outputHelperOf(found: Located | undefined): StructuredOutput | undefined {
+  const target = found ? unwrap(found.node) : undefined;
+  if (!found || !target || !Node.isCallExpression(target)) return undefined;
+  const callee = unwrap(target.getExpression());
+  const helper = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  const arg = target.getArguments()[0];
+  const literal = arg ? followToLiteral(arg, found.st) : undefined;
+  const options: RequestObject | undefined = literal && Node.isObjectLiteralExpression(literal.node) ? { node: literal.node, st: literal.st } : undefined;
+  if (helper === 'object' || helper === 'array') {
+    const schema = readPath(options, helper === 'object' ? 'schema' : 'element');
+    return schema ? structuredOutputOf(schema) : { kind: 'other', schemaText: exprText(target) };
+  }
+  if (helper === 'choice') {
+    const labels = readPath(options, 'options');
+    const values = labels ? stringsOf(labels) : [];
+    return { kind: 'other', schemaText: exprText(target), ...(values.length > 0 ? { labels: values } : {}) };
+  }
+  if (helper === 'json') return { kind: 'json-object' };
+  return undefined;
+}
+
+/** The string values of an array literal (`['positive', 'negative']`), resolved element by element. */
+function stringsOf(found: Located): string[] {
+  const literal = followToLiteral(found.node, found.st);
+  if (!literal || !Node.isArrayLiteralExpression(literal.node)) return [];
+  return literal.node.getElements().flatMap((element) => stringIn(element, literal.st).candidates.map((c) => c.value));
 }
 
 /**

@@ -9,10 +9,13 @@ import { makeStep } from './common';
 import type { EvalState, Res, Value } from './common';
 import type { Candidate, Span } from '../../model';
 import { declarationOf, unwrap } from './symbols';
+import { isUnresolvedType } from '../programs';
 
 /** Literal-union candidates of `node`'s type, or undefined when the type is not a closed set. */
 export function unionTypeCandidates(node: Node, st: EvalState): Res<Value> | undefined {
   const type = node.getType();
+  // In the lean program a type from a package (an SDK's model-id union) is unresolved: the full program must decide.
+  if (isUnresolvedType(type)) st.ctx.typeGap?.(node);
   const members = (type.isUnion() ? type.getUnionTypes() : [type]).filter((t) => !t.isUndefined() && !t.isNull());
   if (members.length === 0) return undefined;
   const values: Value[] = [];
