@@ -87,6 +87,8 @@ export interface FakeModelServer {
   /** Generation requests (messages, chat completions) per model. */
   countByModel(): Record<string, number>;
   batches: Map<string, FakeBatch>;
+  /** Most generation requests the server was answering at the same time. */
+  peakInFlight(): number;
   /** Makes every batch report `ended` on its next poll. */
   endAllBatches(): void;
   close(): Promise<void>;
@@ -166,180 +168,182 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Mutable state of one server instance (no module-level state). */
+interface ServerState {
+  options: FakeServerOptions;
+  answer: AnswerScript;
+  rules: FaultRule[];
+  requests: LoggedRequest[];
+  batches: Map<string, FakeBatch>;
+  forceEnded: boolean;
+  url: string;
+  inFlight: { now: number; peak: number };
+}
+
+function latencyFor(state: ServerState, model: string): number {
+  const latency = state.options.latencyMs;
+  return typeof latency === 'function' ? latency(model) : latency ?? 0;
+}
+
+function takeFault(state: ServerState, path: string, model: string | undefined): Fault | undefined {
+  const rule = state.rules.find((r) => r.remaining > 0 && (!r.model || r.model === model) && (r.path ? r.path === path : GENERATION_PATHS.has(path)));
+  if (!rule) return undefined;
+  rule.remaining -= 1;
+  return rule.fault;
+}
+
+function parseBody(raw: string): Record<string, unknown> {
+  try {
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const at = Date.now();
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const raw = await readBody(req);
+  const body = parseBody(raw);
+  const model = typeof body.model === 'string' ? body.model : undefined;
+  const entry: LoggedRequest = { method: req.method ?? 'GET', path, model, at, status: 200, headers: { ...req.headers }, body: raw };
+  state.requests.push(entry);
+  if (state.options.requireKey) {
+    const key = req.headers['x-api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (key !== state.options.requireKey) {
+      entry.status = 401;
+      // Echoes the key it got, like a careless proxy might: clients must scrub error text.
+      return send(res, 401, errorBody(path, 'authentication_error', `invalid x-api-key: ${String(key)}`));
+    }
+  }
+  const fault = takeFault(state, path, model);
+  if (fault) {
+    entry.fault = fault.kind;
+    if (await applyFault(fault, path, res, entry)) return;
+  }
+  await route(state, req.method ?? 'GET', path, body, res, entry);
+}
+
+/** Answers with the fault; false when the request should continue normally (slow, no-usage). */
+async function applyFault(fault: Fault, path: string, res: ServerResponse, entry: LoggedRequest): Promise<boolean> {
+  switch (fault.kind) {
+    case 'rate-limit': {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+      if (fault.retryAfterSec !== undefined) {
+        headers['retry-after'] = fault.retryAfterDate ? new Date(Date.now() + fault.retryAfterSec * 1000).toUTCString() : String(fault.retryAfterSec);
+      }
+      entry.status = 429;
+      send(res, 429, errorBody(path, 'rate_limit_error', 'Number of request tokens has exceeded your rate limit.'), headers);
+      return true;
+    }
+    case 'overloaded':
+      entry.status = 529;
+      send(res, 529, errorBody(path, 'overloaded_error', 'Overloaded'));
+      return true;
+    case 'server-error':
+      entry.status = 500;
+      send(res, 500, errorBody(path, 'api_error', 'Internal server error'));
+      return true;
+    case 'drop':
+      entry.status = 0;
+      res.socket?.destroy();
+      return true;
+    case 'malformed':
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
+      res.end('{"id": "msg_broken", "content": [');
+      return true;
+    case 'slow':
+      await sleep(fault.ms);
+      return false;
+    case 'no-usage':
+      return false;
+  }
+}
+
+async function route(state: ServerState, method: string, path: string, body: Record<string, unknown>, res: ServerResponse, entry: LoggedRequest): Promise<void> {
+  const model = String(body.model ?? '');
+  const noUsage = entry.fault === 'no-usage';
+  if (method === 'POST' && (path === '/v1/messages' || path === '/v1/chat/completions')) {
+    const prompt = promptText(body);
+    const anthropic = path === '/v1/messages';
+    const text = state.answer({ model, prompt, api: anthropic ? 'anthropic' : 'openai' });
+    state.inFlight.now += 1;
+    state.inFlight.peak = Math.max(state.inFlight.peak, state.inFlight.now);
+    await sleep(latencyFor(state, model)).finally(() => (state.inFlight.now -= 1));
+    return send(res, 200, anthropic ? anthropicMessage(model, prompt, text, noUsage) : openaiCompletion(model, prompt, text, noUsage));
+  }
+  if (method === 'POST' && path === '/v1/messages/count_tokens') return send(res, 200, { input_tokens: fakeTokens(promptText(body)) });
+  if (method === 'POST' && path === '/v1/messages/batches') return send(res, 200, batchObject(state, createBatch(state, body), false));
+  const batchMatch = /^\/v1\/messages\/batches\/([^/]+)(\/results)?$/.exec(path);
+  const batch = batchMatch ? state.batches.get(batchMatch[1]) : undefined;
+  if (method === 'GET' && batchMatch && batch) {
+    if (batchMatch[2]) {
+      res.writeHead(200, { 'content-type': 'application/binary', 'request-id': nextId('req') });
+      return void res.end(batch.lines.join('\n') + '\n');
+    }
+    batch.polls += 1;
+    return send(res, 200, batchObject(state, batch, true));
+  }
+  entry.status = 404;
+  send(res, 404, errorBody(path, 'not_found_error', batchMatch ? `batch ${batchMatch[1]} not found` : `no route ${method} ${path}`));
+}
+
+function createBatch(state: ServerState, body: Record<string, unknown>): FakeBatch {
+  const items = (body.requests as Array<{ custom_id: string; params: Record<string, unknown> }> | undefined) ?? [];
+  const lines = items.map((item) => {
+    const model = String(item.params.model ?? '');
+    const prompt = promptText(item.params);
+    const text = state.answer({ model, prompt, api: 'anthropic-batch' });
+    return JSON.stringify({ custom_id: item.custom_id, result: { type: 'succeeded', message: anthropicMessage(model, prompt, text) } });
+  });
+  const batch: FakeBatch = { id: nextId('msgbatch'), createdAt: new Date().toISOString(), polls: 0, lines, count: items.length };
+  state.batches.set(batch.id, batch);
+  return batch;
+}
+
+function batchObject(state: ServerState, batch: FakeBatch, polled: boolean): Record<string, unknown> {
+  const ended = polled && (state.forceEnded || batch.polls >= (state.options.batchPollsUntilEnded ?? 1));
+  return {
+    id: batch.id,
+    type: 'message_batch',
+    processing_status: ended ? 'ended' : 'in_progress',
+    request_counts: { processing: ended ? 0 : batch.count, succeeded: ended ? batch.count : 0, errored: 0, canceled: 0, expired: 0 },
+    created_at: batch.createdAt,
+    expires_at: new Date(Date.parse(batch.createdAt) + 86_400_000).toISOString(),
+    ended_at: ended ? new Date().toISOString() : null,
+    cancel_initiated_at: null,
+    archived_at: null,
+    results_url: ended ? `${state.url}/v1/messages/batches/${batch.id}/results` : null,
+  };
+}
+
 /** Starts a fake server on 127.0.0.1 with an ephemeral port (or `port`). */
 export async function startFakeModelServer(options: FakeServerOptions = {}, port = 0): Promise<FakeModelServer> {
-  const answer: AnswerScript = options.answer ?? (() => 'ok');
-  const rules: FaultRule[] = [];
-  const requests: LoggedRequest[] = [];
-  const batches = new Map<string, FakeBatch>();
-  const state = { forceEnded: false };
-  const latency = (model: string) =>
-    typeof options.latencyMs === 'function' ? options.latencyMs(model) : options.latencyMs ?? 0;
-
-  const takeFault = (path: string, model: string | undefined): Fault | undefined => {
-    const rule = rules.find((r) => r.remaining > 0 && (!r.model || r.model === model) && (r.path ? r.path === path : GENERATION_PATHS.has(path)));
-    if (!rule) return undefined;
-    rule.remaining -= 1;
-    return rule.fault;
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const at = Date.now();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname;
-    const raw = await readBody(req);
-    let body: Record<string, unknown> = {};
-    try {
-      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    } catch {
-      body = {};
-    }
-    const model = typeof body.model === 'string' ? body.model : undefined;
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path, model, at, status: 200, headers: { ...req.headers }, body: raw };
-    requests.push(entry);
-
-    if (options.requireKey) {
-      const key = req.headers['x-api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (key !== options.requireKey) {
-        entry.status = 401;
-        // Echoes the key it got, like a careless proxy might: clients must scrub error text.
-        return send(res, 401, errorBody(path, 'authentication_error', `invalid x-api-key: ${String(key)}`));
-      }
-    }
-    const fault = takeFault(path, model);
-    if (fault) {
-      entry.fault = fault.kind;
-      const handled = await applyFault(fault, path, res, entry);
-      if (handled) return;
-    }
-    await route(req.method ?? 'GET', path, body, res, entry);
-  };
-
-  const applyFault = async (fault: Fault, path: string, res: ServerResponse, entry: LoggedRequest): Promise<boolean> => {
-    switch (fault.kind) {
-      case 'rate-limit': {
-        const headers: Record<string, string> = {};
-        if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-        if (fault.retryAfterSec !== undefined) {
-          headers['retry-after'] = fault.retryAfterDate
-            ? new Date(Date.now() + fault.retryAfterSec * 1000).toUTCString()
-            : String(fault.retryAfterSec);
-        }
-        entry.status = 429;
-        send(res, 429, errorBody(path, 'rate_limit_error', 'Number of request tokens has exceeded your rate limit.'), headers);
-        return true;
-      }
-      case 'overloaded':
-        entry.status = 529;
-        send(res, 529, errorBody(path, 'overloaded_error', 'Overloaded'));
-        return true;
-      case 'server-error':
-        entry.status = 500;
-        send(res, 500, errorBody(path, 'api_error', 'Internal server error'));
-        return true;
-      case 'drop':
-        entry.status = 0;
-        res.socket?.destroy();
-        return true;
-      case 'malformed':
-        res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
-        res.end('{"id": "msg_broken", "content": [');
-        return true;
-      case 'slow':
-        await sleep(fault.ms);
-        return false;
-      case 'no-usage':
-        return false;
-    }
-  };
-
-  const route = async (method: string, path: string, body: Record<string, unknown>, res: ServerResponse, entry: LoggedRequest): Promise<void> => {
-    const model = String(body.model ?? '');
-    if (method === 'POST' && path === '/v1/messages') {
-      const prompt = promptText(body);
-      const text = answer({ model, prompt, api: 'anthropic' });
-      await sleep(latency(model));
-      return send(res, 200, anthropicMessage(model, prompt, text, entry.fault === 'no-usage'));
-    }
-    if (method === 'POST' && path === '/v1/messages/count_tokens') {
-      return send(res, 200, { input_tokens: fakeTokens(promptText(body)) });
-    }
-    if (method === 'POST' && path === '/v1/chat/completions') {
-      const prompt = promptText(body);
-      const text = answer({ model, prompt, api: 'openai' });
-      await sleep(latency(model));
-      return send(res, 200, openaiCompletion(model, prompt, text, entry.fault === 'no-usage'));
-    }
-    if (method === 'POST' && path === '/v1/messages/batches') return createBatch(body, res);
-    const batchMatch = /^\/v1\/messages\/batches\/([^/]+)(\/results)?$/.exec(path);
-    if (method === 'GET' && batchMatch) {
-      const batch = batches.get(batchMatch[1]);
-      if (!batch) {
-        entry.status = 404;
-        return send(res, 404, errorBody(path, 'not_found_error', `batch ${batchMatch[1]} not found`));
-      }
-      if (batchMatch[2]) {
-        res.writeHead(200, { 'content-type': 'application/binary', 'request-id': nextId('req') });
-        return void res.end(batch.lines.join('\n') + '\n');
-      }
-      batch.polls += 1;
-      return send(res, 200, batchObject(batch, entry));
-    }
-    entry.status = 404;
-    send(res, 404, errorBody(path, 'not_found_error', `no route ${method} ${path}`));
-  };
-
-  const createBatch = (body: Record<string, unknown>, res: ServerResponse): void => {
-    const items = (body.requests as Array<{ custom_id: string; params: Record<string, unknown> }> | undefined) ?? [];
-    const lines = items.map((item) => {
-      const model = String(item.params.model ?? '');
-      const prompt = promptText(item.params);
-      const text = answer({ model, prompt, api: 'anthropic-batch' });
-      return JSON.stringify({ custom_id: item.custom_id, result: { type: 'succeeded', message: anthropicMessage(model, prompt, text) } });
-    });
-    const batch: FakeBatch = { id: nextId('msgbatch'), createdAt: new Date().toISOString(), polls: 0, lines, count: items.length };
-    batches.set(batch.id, batch);
-    send(res, 200, batchObject(batch, undefined));
-  };
-
-  const batchObject = (batch: FakeBatch, entry: LoggedRequest | undefined): Record<string, unknown> => {
-    const ended = entry !== undefined && (state.forceEnded || batch.polls >= (options.batchPollsUntilEnded ?? 1));
-    return {
-      id: batch.id,
-      type: 'message_batch',
-      processing_status: ended ? 'ended' : 'in_progress',
-      request_counts: { processing: ended ? 0 : batch.count, succeeded: ended ? batch.count : 0, errored: 0, canceled: 0, expired: 0 },
-      created_at: batch.createdAt,
-      expires_at: new Date(Date.parse(batch.createdAt) + 86_400_000).toISOString(),
-      ended_at: ended ? new Date().toISOString() : null,
-      cancel_initiated_at: null,
-      archived_at: null,
-      results_url: ended ? `${url}/v1/messages/batches/${batch.id}/results` : null,
-    };
-  };
-
+  const state: ServerState = { options, answer: options.answer ?? (() => 'ok'), rules: [], requests: [], batches: new Map(), forceEnded: false, url: '', inFlight: { now: 0, peak: 0 } };
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, { type: 'error', error: { type: 'api_error', message: String(error) } });
     });
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   const actualPort = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${actualPort}`;
+  state.url = `http://127.0.0.1:${actualPort}`;
   return {
-    url,
+    url: state.url,
     port: actualPort,
-    requests,
-    batches,
+    requests: state.requests,
+    batches: state.batches,
     inject(fault, match = {}) {
-      rules.push({ fault, remaining: match.count ?? 1, model: match.model, path: match.path });
+      state.rules.push({ fault, remaining: match.count ?? 1, model: match.model, path: match.path });
     },
     endAllBatches() {
       state.forceEnded = true;
     },
+    peakInFlight: () => state.inFlight.peak,
     countByModel() {
       const counts: Record<string, number> = {};
-      for (const r of requests) if (GENERATION_PATHS.has(r.path) && r.model) counts[r.model] = (counts[r.model] ?? 0) + 1;
+      for (const r of state.requests) if (GENERATION_PATHS.has(r.path) && r.model) counts[r.model] = (counts[r.model] ?? 0) + 1;
       return counts;
     },
     close: () =>

@@ -120,6 +120,11 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
   };
   const memo = new Map<string, CatalogLookup>();
   let everything: ModelInfo[] | undefined;
+  let everyId: string[] | undefined;
+  // Suggestions draw on every provider's ids (a self-hosted `llama3.1:8b` is closest to a hosted
+  // Llama's id), while `all()` lists the providers Tierwise prices for tiers.
+  const suggestionIds = (): string[] =>
+    (everyId ??= [...base.providers.flatMap((p) => p.models.map((m) => m.id)), ...[...overrides.values()].map((o) => o.key)]);
 
   const all = (): ModelInfo[] => {
     if (!everything) {
@@ -148,7 +153,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
       break;
     }
     if (!result && direct) result = { found: true, model: overrideModel(direct.key, direct.value, base.asOf), matchedAs: direct.key };
-    result ??= { found: false, id, nearest: nearestIds(bare, all().map((m) => m.id)) };
+    result ??= { found: false, id, nearest: nearestIds(bare, suggestionIds()) };
     memo.set(memoKey, result);
     return result;
   };

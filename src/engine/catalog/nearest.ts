@@ -18,14 +18,20 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** Lower case without separators, so `llama3.1:8b` and `llama-3.1-8b-instant` compare as spelled alike. */
+function normalize(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 /**
- * The `limit` known ids closest to `id`: edit distance, with a shared prefix counting in favour
- * (`claude-sonet-4-5` -> `claude-sonnet-4-5`; `gpt-4o-mini-2099` -> `gpt-4o-mini`).
+ * The `limit` known ids closest to `id`: edit distance over the ids without separators, with a
+ * shared prefix counting in favour (`claude-sonet-4-5` -> `claude-sonnet-4-5`;
+ * `gpt-4o-mini-2099` -> `gpt-4o-mini`; Ollama's `llama3.1:8b` -> `llama-3.1-8b-instant`).
  */
 export function nearestIds(id: string, known: readonly string[], limit = 3): string[] {
-  const query = id.toLowerCase();
+  const query = normalize(id);
   const scored = [...new Set(known)].map((candidate) => {
-    const c = candidate.toLowerCase();
+    const c = normalize(candidate);
     const score = editDistance(query, c) - 0.5 * commonPrefix(query, c);
     return { candidate, score };
   });

@@ -26,7 +26,8 @@ export const PRIMARY_PROVIDERS: ReadonlyArray<{ genaiId: string; provider: Provi
   { genaiId: 'openai', provider: 'openai' },
   { genaiId: 'google', provider: 'google' },
 ];
-export const SECONDARY_PROVIDERS: readonly string[] = ['deepseek', 'mistral', 'x-ai', 'cohere', 'moonshotai', 'perplexity'];
+// Hosts of open-weight models come last: they give self-hosted ids (`llama3.1:8b`) a price reference.
+export const SECONDARY_PROVIDERS: readonly string[] = ['deepseek', 'mistral', 'x-ai', 'cohere', 'moonshotai', 'perplexity', 'groq', 'cerebras', 'fireworks', 'together'];
 
 /**
  * Batch API discounts (fraction off list price), per provider:

@@ -24,13 +24,17 @@ export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
 
   const publish = (): void => {
     const root = ctx.root;
-    findings.clear();
-    config.clear();
     if (!root) return;
     const severity = severityNumber(readSettings().severity);
+    const previous = specsByFile;
     specsByFile = new Map();
     for (const spec of diagnosticSpecs(ctx.store.allViews)) {
       specsByFile.set(spec.span.file, [...(specsByFile.get(spec.span.file) ?? []), spec]);
+    }
+    // Replace per file (never clear-then-set): the Problems panel and the quick-fix lightbulb never
+    // see a moment without the diagnostics that are still true.
+    for (const file of previous.keys()) {
+      if (!specsByFile.has(file) || severity === null) findings.delete(vscode.Uri.file(absoluteFromRoot(root, file)));
     }
     if (severity !== null) {
       for (const [file, specs] of specsByFile) {
@@ -39,6 +43,7 @@ export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
         findings.set(uri, specs.map((s) => toDiagnostic(s, severity, doc)));
       }
     }
+    config.clear();
     publishConfigProblems(ctx, config, root);
   };
   ctx.track(ctx.store.onDidChange(publish));

@@ -80,3 +80,16 @@ test('when the oracle changes, stored outputs are re-graded without new requests
     await server.close();
   }
 });
+
+test('every tier runs at once, within the provider concurrency bound', async () => {
+  const server = await startFakeModelServer({ answer: labelScript, latencyMs: 60 });
+  try {
+    const { inputs, plan } = await setup(12, () => false, (c) => (c.profiling.providers.anthropic = { apiKeyEnv: 'ANTHROPIC_API_KEY', concurrency: 3 }));
+    await runProfile(plan, inputs, { credentials: { keys: { anthropic: KEY }, baseURLs: { anthropic: server.url } } });
+    assert.equal(server.peakInFlight(), 3, 'never more than the provider limit in flight, and the limit is used');
+    const firstThree = server.requests.slice(0, 3).map((r) => r.model);
+    assert.ok(firstThree.includes('claude-haiku-4-5') && firstThree.includes('claude-sonnet-4-6'), `tiers interleave: ${firstThree}`);
+  } finally {
+    await server.close();
+  }
+});

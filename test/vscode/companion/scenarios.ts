@@ -58,6 +58,10 @@ function tierwiseDiagnostics(uri: vscode.Uri): Array<{ code: string; line: numbe
     .map((d) => ({ code: String(typeof d.code === 'object' ? d.code.value : d.code), line: d.range.start.line, character: d.range.start.character, message: d.message, severity: d.severity }));
 }
 
+async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+}
+
 async function openFile(config: CompanionConfig): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument }> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!root) throw new Error('no workspace folder open');
@@ -114,7 +118,9 @@ async function editorScenario(config: CompanionConfig, obs: Observations): Promi
 
   const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tierwise');
   const downgrade = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'downgrade-opportunity') ?? diagnostics[0];
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, downgrade.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  // The editor asks for quick fixes with the diagnostics its marker service holds, which reach the
+  // workbench (in the browser) shortly after `getDiagnostics` sees them in the extension host.
+  const actions = await poll('quick fixes', () => quickFixes(uri, downgrade.range), (a) => a.some((x) => x.title.startsWith('Tierwise:')), 30_000);
   obs.codeActions = actions.map((a) => a.title);
   const useModel = actions.find((a) => a.title.startsWith('Tierwise: use '));
   if (useModel?.edit) {
@@ -170,7 +176,7 @@ async function configScenario(uri: vscode.Uri, obs: Observations): Promise<void>
   obs.addedToConfig = await vscode.commands.executeCommand('tierwise.addCallSiteToConfig', id?.focusCallSiteId);
   obs.configAfterAdd = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
   const diagnostic = await poll('a diagnostic to annotate from', async () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tierwise'), (d) => d.length > 0, 30_000);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic[0].range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const actions = await poll('annotation quick fix', () => quickFixes(uri, diagnostic[0].range), (a) => a.some((x) => x.title.includes('annotation')), 30_000);
   const annotate = actions.find((a) => a.title.includes('annotation'));
   if (annotate?.edit) await vscode.workspace.applyEdit(annotate.edit);
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -65,6 +65,14 @@ describe('catalog (bundled genai-prices data)', () => {
     assert.equal(found('models/gemini-2.5-flash').matchedAs, 'gemini-2.5-flash');
   });
 
+  it('suggests the same model family for a self-hosted id spelled with other separators', () => {
+    const result = createCatalog({}).lookup('llama3.1:8b');
+    assert.ok(!result.found);
+    assert.ok(result.nearest.every((id) => id.startsWith('llama')), JSON.stringify(result.nearest));
+    // The first suggestion is the same model (Llama 3.1 8B) as a hosted provider spells it.
+    assert.equal(result.nearest[0]?.replace(/[^a-z0-9]/g, '').slice(0, 9), 'llama318b', JSON.stringify(result.nearest));
+  });
+
   it('reports an unknown id as not found with the nearest known ids', () => {
     const result = bundled().lookup('claude-sonet-4-5');
     assert.equal(result.found, false);
