@@ -47,14 +47,16 @@ async function main(): Promise<number> {
   const workspace = copyWorkspace(join(REPO_ROOT, 'examples', 'support-desk'));
   const session = await startSession({ workspace, scenario: 'bench', file: 'src/tickets/classify.ts', trusted: true });
   let obs: BenchObservations;
+  let activation: number | undefined;
+  let engineLoad: number | undefined;
   try {
     obs = await readResult<BenchObservations>(session.outDir, 240_000);
+    activation = logFigure(session.userDataDir, /activated in (\d+) ms/);
+    engineLoad = logFigure(session.userDataDir, /engine loaded from .* in (\d+) ms/);
   } finally {
     await session.close();
   }
   if (obs.error) throw new Error(obs.error);
-  const activation = logFigure(session.userDataDir, /activated in (\d+) ms/);
-  const engineLoad = logFigure(session.userDataDir, /engine loaded from .* in (\d+) ms/);
   const editP50 = median(obs.editMs);
   const rows = [
     { figure: 'activation (extension code)', ms: activation ?? NaN, base: NaN, target: '< 50 ms', met: activation !== undefined && activation < 50 },

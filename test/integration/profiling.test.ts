@@ -177,3 +177,31 @@ test('--apply writes the decisions into tierwise.yml and shows the diff; without
     await server.close();
   }
 });
+
+test('Ctrl-C (SIGINT) cancels promptly: exit 130, finished requests kept, nothing new sent afterwards', async () => {
+  const server = await startFakeModelServer({ answer: createAnswer(), latencyMs: 80 });
+  const app = exampleCopy();
+  try {
+    const child = spawn(process.execPath, [CLI, 'profile', app, '--yes'], { env: env(server), stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (;;) {
+      const files = resultsFiles(app);
+      if (files.length === 1 && completeLines(files[0]).length >= 20) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGINT');
+    const interruptedAt = Date.now();
+    assert.equal(await exited, 130);
+    // In-flight requests were aborted; a request started after the signal would arrive >= 80ms later.
+    assert.deepEqual(generations(server).filter((r) => r.at > interruptedAt + 60), []);
+    const [log] = resultsFiles(app);
+    const kept = completeLines(log).length;
+    assert.ok(kept >= 20 && kept < TOTAL);
+    const resumed = await cli([app, '--yes'], env(server));
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stderr, new RegExp(`${kept} already done`));
+    assert.equal(new Set(completeLines(log).map((r) => r.key)).size, TOTAL);
+  } finally {
+    await server.close();
+  }
+});

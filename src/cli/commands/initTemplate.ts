@@ -37,7 +37,7 @@ function tasksBlock(config: TierwiseConfig, byTask: Map<TaskType, AnalyzedCallSi
 
 function trafficBlock(config: TierwiseConfig, byTask: Map<TaskType, AnalyzedCallSite[]>, sites: AnalyzedCallSite[]): string[] {
   const perDay = Math.round(config.traffic.default.perMonth / 30);
-  const out = ['', '# Expected traffic (30-day months): `20000/day`, `600000/month` or { perDay: 100 }.', '# Most specific wins: call site > path glob > task > default.', 'traffic:', `  default: ${perDay}/day`, '  tasks: # TODO: replace with your estimates'];
+  const out = ['', '# Expected traffic (30-day months): `20000/day`, `600000/month` or { perDay: 100 }.', '# Most specific wins: call site > path glob > task > default.', 'traffic:', `  default: ${perDay}/day`, '  tasks: # placeholders: replace with your estimates'];
   for (const task of byTask.keys()) out.push(`    ${task}: ${perDay}/day`);
   out.push('  callSites: # uncomment to set one call site');
   for (const a of sites) out.push(`    # ${q(a.site.id)}: ${perDay}/day   # ${a.task.task}, ${a.modelId ?? 'model unknown'}`);

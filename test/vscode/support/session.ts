@@ -1,5 +1,5 @@
 /** One real-editor session: extensions laid out, a workspace copy, code-server, Chromium, the companion. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench } from './browser';
@@ -56,9 +56,12 @@ export async function startSession(options: {
     outDir,
     server,
     workbench,
+    /** Stops Chromium and code-server and removes the temp dirs (kept when TIERWISE_KEEP_TMP=1, for debugging). */
     async close() {
       await workbench.close().catch(() => undefined);
       await server.stop();
+      if (process.env.TIERWISE_KEEP_TMP === '1') return;
+      for (const dir of [extensionsDir, userDataDir, outDir, options.workspace]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
