@@ -151,6 +151,7 @@ export interface DiffCallSite {
 export interface DiffView {
   baseRef: string;
   headRef: string;
+  /** `deltaPct` is a FRACTION (-0.045 = -4.5%), null when the base is 0; review's `CostDiff` gives percent. */
   totals: { base: number; head: number; deltaUsd: number; deltaPct: number | null };
   byTask: Array<{ task: TaskType; base: number; head: number; deltaUsd: number }>;
   callSites: DiffCallSite[];
