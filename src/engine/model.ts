@@ -465,6 +465,11 @@ export interface TierwiseConfig {
      * saving it sets the break-even volume. Absent = 0 (then any positive net saving pays off).
      */
     classifierFixedCostPerMonth?: number;
+    /**
+     * Graded profiling samples each compared tier needs before a routing decision is made
+     * (fewer = `insufficient`, e.g. after a cancelled run). Absent = 10.
+     */
+    minProfilingSamples?: number;
   };
   pricing: {
     /** Per-model overrides; `prices` may set only some fields (the rest come from the catalog). */

@@ -14,7 +14,8 @@ export interface AppliedDecisions {
 
 /** Applies decisions to the text of tierwise.yml; `file` names it in the diff and in errors. */
 export function applyDecisions(configText: string, decisions: readonly TaskDecision[], file = 'tierwise.yml'): AppliedDecisions {
-  const edits = decisions.map((d) => ({
+  // An `insufficient` decision is no evidence: it never changes the configuration.
+  const edits = decisions.filter((d) => d.mode !== 'insufficient').map((d) => ({
     path: ['tasks', d.task, 'defaultTier'],
     value: d.tier,
     comment: `tierwise profile: ${d.model} ${d.mode} (${(d.passRate * 100).toFixed(1)}% pass)`,

@@ -58,12 +58,17 @@ export function decide(config: TierwiseConfig, rows: TierResult[]): TaskDecision
   if (graded.length === 0) return undefined;
   const { tier1PassRate, monitorPassRate } = config.routing;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const minSamples = config.routing.minProfilingSamples ?? 10;
+  const thin = graded.find((r) => r.graded < minSamples);
   const routed = graded.find((r) => r.passRate >= tier1PassRate);
   const monitored = graded.find((r) => r.passRate >= monitorPassRate);
   const pick = (r: TierResult, mode: TaskDecision['mode'], reason: string): TaskDecision => ({
     task: r.task, tier: r.tier, model: r.model, mode, passRate: r.passRate, reason,
     projectedMonthlyUsd: r.projectedMonthlyUsd, requestsPerMonth: monthlyRequests(config, r.task),
   });
+  if (thin) {
+    return pick(thin, 'insufficient', `not enough data: tier ${thin.tier} (${thin.model}) has ${thin.graded} graded samples, fewer than routing.minProfilingSamples = ${minSamples}; run \`tierwise profile\` again to resume`);
+  }
   const lower = (r: TierResult) => graded.filter((g) => g.tier < r.tier).map((g) => `tier ${g.tier} ${pct(g.passRate)}`).join(', ');
   if (routed && (!monitored || routed.tier <= monitored.tier)) {
     return pick(routed, 'route', `tier ${routed.tier} passes ${pct(routed.passRate)} >= ${pct(tier1PassRate)}${lower(routed) ? ` (lower: ${lower(routed)})` : ''}`);

@@ -251,8 +251,11 @@ export interface TaskDecision {
   task: TaskType;
   tier: TierLevel;
   model: string;
-  /** `route`: pass rate >= tier1PassRate; `monitor`: in [monitorPassRate, tier1PassRate); `fallback`: no tier met the bar. */
-  mode: 'route' | 'monitor' | 'fallback';
+  /**
+   * `route`: pass rate >= tier1PassRate; `monitor`: in [monitorPassRate, tier1PassRate); `fallback`: no
+   * tier met the bar; `insufficient`: too few graded samples to decide (never applied to the config).
+   */
+  mode: 'route' | 'monitor' | 'fallback' | 'insufficient';
   passRate: number;
   reason: string;
   projectedMonthlyUsd: number | null;

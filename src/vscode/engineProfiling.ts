@@ -111,7 +111,7 @@ function summaryView(root: string, run: RunSummary, summary: ProfileSummary, con
         .filter((r) => r.task === task)
         .map((r) => ({ tier: r.tier, model: r.model, samples: r.samples, passed: r.passed, passRate: r.passRate, interval: r.interval, latencyMs: { p50: r.latencyP50Ms, p95: r.latencyP95Ms }, meanInputTokens: r.meanInputTokens, meanOutputTokens: r.meanOutputTokens, costUsd: r.costUsd, errors: r.errors })),
       decision: decision
-        ? { tier: decision.tier, model: decision.model, kind: decision.mode === 'fallback' ? 'escalate' : decision.mode, reason: decision.reason, applied: config.tasks[task]?.defaultTier === decision.tier }
+        ? { tier: decision.tier, model: decision.model, kind: decision.mode === 'fallback' ? 'escalate' : decision.mode === 'insufficient' ? 'insufficient-data' : decision.mode, reason: decision.reason, applied: config.tasks[task]?.defaultTier === decision.tier }
         : { tier: 1, model: null, kind: 'insufficient-data', reason: 'no graded results yet', applied: false },
     };
   });

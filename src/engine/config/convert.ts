@@ -103,7 +103,7 @@ export function toConfig(data: Raw, file: string | null): TierwiseConfig {
   config.tiers = tiers(data.tiers) ?? config.tiers;
   tasks(config, section(data.tasks));
   traffic(config, section(data.traffic));
-  pick(config.routing, section(data.routing), ['tier1PassRate', 'monitorPassRate', 'contextGuard', 'assumedEscalationRate', 'classifierCostPerQuery', 'classifierFixedCostPerMonth']);
+  pick(config.routing, section(data.routing), ['tier1PassRate', 'monitorPassRate', 'contextGuard', 'assumedEscalationRate', 'classifierCostPerQuery', 'classifierFixedCostPerMonth', 'minProfilingSamples']);
   const pricing = section(data.pricing);
   pick(config.pricing, pricing, ['cacheHitRate']);
   for (const [id, value] of Object.entries(section(pricing.overrides))) if (isObject(value)) config.pricing.overrides[id] = override(value);

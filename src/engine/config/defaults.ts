@@ -90,6 +90,8 @@ export function defaultConfig(): TierwiseConfig {
       // Operating a classifier (hosting, prompt upkeep): ~$20/month. At a $0.002 net saving per
       // query this gives MISSION.md's "pays off above roughly 10,000 queries/month".
       classifierFixedCostPerMonth: 20,
+      // Below this many graded samples a pass rate says little (a Wilson interval at n=10 spans ~0.3).
+      minProfilingSamples: 10,
     },
     pricing: { overrides: {}, cacheHitRate: 0.9 },
     holes: {},

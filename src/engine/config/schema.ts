@@ -131,6 +131,7 @@ export const TIERWISE_SCHEMA: SchemaNode = {
       assumedEscalationRate: num('cascade escalation rate assumed until profiling measures one', 0.15, 0, 1),
       classifierCostPerQuery: num('USD per query of a content-based classifier router', 0.002, 0),
       classifierFixedCostPerMonth: num('fixed USD per month of operating a classifier router', 20, 0),
+      minProfilingSamples: num('graded profiling samples each tier needs before a routing decision is made', 10, 1),
     }),
     pricing: obj('pricing options', {
       cacheHitRate: num('fraction of a cache-marked static prefix served from cache', 0.9, 0, 1),

@@ -3,7 +3,7 @@
  * with the tiers, the task types the scan found (with their call sites and models) and traffic
  * placeholders. Values equal the defaults, so the file changes nothing until the team edits it.
  */
-import type { AnalyzedCallSite, ScanResult, TaskType, TierwiseConfig } from '../../engine/api';
+import type { AnalyzedCallSite, ScanResult, TaskType, TierwiseConfig } from '../model';
 
 const q = (s: string): string => JSON.stringify(s);
 

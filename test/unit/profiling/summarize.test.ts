@@ -31,6 +31,19 @@ test('decisions follow the routing thresholds of the config', () => {
 });
 const pick = (d: ReturnType<typeof decide>) => [d?.tier, d?.mode];
 
+test('a run cancelled early gives no routing decision, and --apply leaves the config alone', () => {
+  const config = testConfig(workspace({}));
+  // 8 requests finished before the cancel: 4 per tier, all passing on tier 1.
+  const thin = [{ ...row(1, 1), graded: 4, samples: 4, passed: 4 }, { ...row(2, 1), graded: 4, samples: 4, passed: 4 }];
+  const decision = decide(config, thin);
+  assert.equal(decision?.mode, 'insufficient');
+  assert.match(decision?.reason ?? '', /4 graded samples, fewer than routing.minProfilingSamples = 10/);
+  const text = 'tasks:\n  classification:\n    defaultTier: 3\n';
+  assert.equal(applyDecisions(text, decision ? [decision] : []).text, text);
+  config.routing.minProfilingSamples = 4;
+  assert.deepEqual(pick(decide(config, thin)), [1, 'route']);
+});
+
 test('summaries count the last result per request and keep errors out of the pass rate', () => {
   const config = testConfig(workspace({}));
   const base = { type: 'result', runId: 'r', task: 'classification', tier: 1, model: 'claude-haiku-4-5', provider: 'anthropic', callSiteId: null, oracleVersion: 'v', inputTokens: 100, outputTokens: 10, costUsd: 0.001, attempts: 1, at: '2026-01-01T00:00:00Z' } as const;
