@@ -24,6 +24,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The editor glue and the CLI are sibling front ends: shared logic lives in the engine.
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'Front ends do not import each other: move shared code into src/engine and export it from api.ts.' }] }] },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -49,6 +49,8 @@ export { updateConfigFile } from './config/write';
 export type { ConfigEdit } from './config/write';
 /** Traffic rates (`20000/day`, `600000/month`) to requests per month; path globs. */
 export { parseTrafficRate, parseTrafficText, matchesGlob } from './config/traffic';
+/** The commented starter `tierwise.yml` written from a scan (`tierwise init`, the editor's Open Configuration). */
+export { starterConfig } from './config/starter';
 /** The JSON Schema of `tierwise.yml` (also published as schemas/tierwise.schema.json). */
 export { TIERWISE_SCHEMA } from './config/schema';
 /** The tier and model suggested for one call site, with every rule that fired and the findings. */

@@ -13,7 +13,7 @@ import type { EditorConfig } from './engineConfig';
 import type { Engine, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 import { readEvidence } from '../profiling/api';
 import type { PriceOf } from '../profiling/api';
-import { starterConfig } from '../cli/commands/initTemplate';
+import { starterConfig } from '../engine/api';
 import { createProfilingAdapter } from './engineProfiling';
 import { compareWithRef } from './engineReview';
 import type { EditorEngine, EditorOverrides, EngineModule, WorkspaceState } from './engineTypes';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAMES, TierwiseError, createEngine, defaultConfig, parseConfig, formatConfigProblem } from '../../engine/api';
 import type { CliCommand, CliIO } from '../types';
-import { starterConfig } from './initTemplate';
+import { starterConfig } from '../../engine/api';
 
 const USAGE = `Usage: tierwise init [dir]
 
