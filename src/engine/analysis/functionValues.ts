@@ -8,22 +8,10 @@
  */
 import { Node } from 'ts-morph';
 import type { Symbol as MorphSymbol } from 'ts-morph';
+import { unwrap } from './resolve/symbols';
 
-/** Removes parentheses, type assertions, `!` and `await` around an expression. */
-export function stripExpression(node: Node): Node {
-  let current = node;
-  while (
-    Node.isParenthesizedExpression(current) ||
-    Node.isAsExpression(current) ||
-    Node.isSatisfiesExpression(current) ||
-    Node.isNonNullExpression(current) ||
-    Node.isTypeAssertion(current) ||
-    Node.isAwaitExpression(current)
-  ) {
-    current = current.getExpression();
-  }
-  return current;
-}
+/** Removes parentheses, type assertions, `!` and `await` around an expression (the resolver's `unwrap`). */
+export const stripExpression = unwrap;
 
 /** The function-like nodes a callee may refer to (declarations, initialisers, assigned values). */
 export function functionsOf(callee: Node): Node[] {

@@ -6,7 +6,7 @@ import { phase } from './companion';
 
 /** What the runner passes in TIERWISE_COMPANION. */
 export interface CompanionConfig {
-  scenario: 'editor' | 'profiling' | 'untrusted' | 'bench';
+  scenario: 'editor' | 'profiling' | 'untrusted' | 'bench' | 'panel';
   outDir: string;
   /** Workspace-relative file to open. */
   file: string;
@@ -76,6 +76,7 @@ export async function runScenario(config: CompanionConfig, obs: Observations): P
   if (config.scenario === 'editor') return editorScenario(config, obs);
   if (config.scenario === 'profiling') return profilingScenario(config, obs);
   if (config.scenario === 'bench') return benchScenario(config, obs);
+  if (config.scenario === 'panel') return panelScenario(config, obs);
   return untrustedScenario(config, obs);
 }
 
@@ -255,4 +256,34 @@ async function benchScenario(config: CompanionConfig, obs: Observations): Promis
   obs.editMs = editMs;
   obs.debounceMs = vscode.workspace.getConfiguration('tierwise').get<number>('analysis.debounceMs', 300);
   obs.steps.push('bench');
+}
+
+/** The active editor as the user sees it: file, selection (0-based) and the selected text. */
+function activeEditorState(): { file: string | null; selection: { start: { line: number; character: number }; end: { line: number; character: number } } | null; selectedText: string } {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return { file: null, selection: null, selectedText: '' };
+  const s = editor.selection;
+  return {
+    file: vscode.workspace.asRelativePath(editor.document.uri, false),
+    selection: { start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } },
+    selectedText: editor.document.getText(s),
+  };
+}
+
+/**
+ * The projection panel (test/vscode/panel.test.ts): opens the file and waits for its lens; the runner
+ * opens the panel and clicks a row, then acknowledges `lenses`; this records where the editor went and
+ * signals `revealed`, which the runner acknowledges once it has finished with the panel.
+ */
+async function panelScenario(config: CompanionConfig, obs: Observations): Promise<void> {
+  const { uri } = await openFile(config);
+  obs.lenses = await poll('CodeLens above the call', () => lenses(uri), (l) => l.some((x) => x.title.includes(' tok')), 90_000);
+  obs.steps.push('lenses');
+  await phase(config.outDir, 'lenses', 150_000);
+  // The webview had focus (no active text editor) when the runner clicked the row: wait for the reveal,
+  // then record whatever the editor shows (the runner's test asserts on it).
+  obs.afterRowClick = await poll('an active editor after the row click', async () => activeEditorState(), (e) => e.file !== null && e.selection !== null && (e.selection.start.line > 0 || e.selectedText !== ''), 15_000).catch(() => activeEditorState());
+  obs.steps.push('revealed');
+  await phase(config.outDir, 'revealed', 150_000);
+  obs.steps.push('done');
 }

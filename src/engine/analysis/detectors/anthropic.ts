@@ -7,7 +7,7 @@ import type { CallExpression } from 'ts-morph';
 import type { Operation } from '../../model';
 import { extractRequest } from '../resolve/request';
 import type { AnalysisContext, Bindings, DetectedCall, ExtractedRequest, SdkDetector } from '../types';
-import { calleeName, calleeOrigin, clientMethodPath, detectionLines, firstArgument, receiverText } from './common';
+import { detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
 
 const PACKAGES = ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'];
 const CLIENT_CLASSES = ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex', 'BaseAnthropic'];
@@ -27,12 +27,9 @@ export const anthropicDetector: SdkDetector = {
   sdk: 'anthropic',
   packages: PACKAGES,
   match(call, ctx) {
-    const name = calleeName(call);
-    if (!name || !METHODS.has(name)) return undefined;
-    const origin = calleeOrigin(call, PACKAGES, ctx);
-    const member = origin && clientMethodPath(origin, CLIENT_CLASSES);
-    if (!origin || !member) return undefined;
-    const api = member.path.join('.');
+    const matched = matchClientMethod(call, ctx, { packages: PACKAGES, methods: METHODS, classNames: CLIENT_CLASSES });
+    if (!matched) return undefined;
+    const { origin, member, api } = matched;
     const operation = APIS[api.replace(/^beta\./, '')];
     if (!operation) return undefined;
     const detected: DetectedCall = {

@@ -39,6 +39,31 @@ export function clientMethodPath(
   return memberPathAfterNew(origin);
 }
 
+/** A call of a client SDK method: where the client came from and the API path (`messages.create`). */
+export interface ClientMethodCall {
+  origin: Origin;
+  member: { creation: NewExpression | undefined; path: string[] };
+  api: string;
+}
+
+/**
+ * The shared gate of client SDKs (Anthropic, OpenAI, Google): the callee's name is one of `methods`
+ * (cheap, syntactic), it traces to an instance of one of `classNames` from `packages`, and the
+ * method path on that instance is the API.
+ */
+export function matchClientMethod(
+  call: CallExpression,
+  ctx: AnalysisContext,
+  sdk: { packages: readonly string[]; methods: ReadonlySet<string>; classNames: readonly string[] },
+): ClientMethodCall | undefined {
+  const name = calleeName(call);
+  if (!name || !sdk.methods.has(name)) return undefined;
+  const origin = calleeOrigin(call, sdk.packages, ctx);
+  const member = origin && clientMethodPath(origin, sdk.classNames);
+  if (!origin || !member) return undefined;
+  return { origin, member, api: member.path.join('.') };
+}
+
 /** The receiver text of a call (`this.client` for `this.client.messages.create`), for explanation. */
 export function receiverText(call: CallExpression, depth: number): string {
   let current: Node = call.getExpression();

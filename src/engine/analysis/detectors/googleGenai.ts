@@ -5,7 +5,7 @@
 import type { Operation } from '../../model';
 import { extractRequest } from '../resolve/request';
 import type { SdkDetector } from '../types';
-import { calleeName, calleeOrigin, clientMethodPath, detectionLines, firstArgument, receiverText } from './common';
+import { detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
 
 const PACKAGES = ['@google/genai'];
 const APIS: Record<string, Operation> = {
@@ -21,12 +21,9 @@ export const googleGenaiDetector: SdkDetector = {
   sdk: 'google-genai',
   packages: PACKAGES,
   match(call, ctx) {
-    const name = calleeName(call);
-    if (!name || !METHODS.has(name)) return undefined;
-    const origin = calleeOrigin(call, PACKAGES, ctx);
-    const member = origin && clientMethodPath(origin, ['GoogleGenAI']);
-    if (!origin || !member) return undefined;
-    const api = member.path.join('.');
+    const matched = matchClientMethod(call, ctx, { packages: PACKAGES, methods: METHODS, classNames: ['GoogleGenAI'] });
+    if (!matched) return undefined;
+    const { origin, member, api } = matched;
     const operation = APIS[api];
     if (!operation) return undefined;
     return {

@@ -10,7 +10,7 @@ import { extractRequest } from '../resolve/request';
 import type { RequestStyle } from '../resolve/request';
 import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
 import type { AnalysisContext, SdkDetector } from '../types';
-import { calleeName, calleeOrigin, clientMethodPath, detectionLines, firstArgument, receiverText } from './common';
+import { detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
 
 const PACKAGES = ['openai'];
 const CLIENT_CLASSES = ['OpenAI', 'AzureOpenAI'];
@@ -35,12 +35,9 @@ export const openaiDetector: SdkDetector = {
   sdk: 'openai',
   packages: PACKAGES,
   match(call, ctx) {
-    const name = calleeName(call);
-    if (!name || !METHODS.has(name)) return undefined;
-    const origin = calleeOrigin(call, PACKAGES, ctx);
-    const member = origin && clientMethodPath(origin, CLIENT_CLASSES);
-    if (!origin || !member) return undefined;
-    const api = member.path.join('.');
+    const matched = matchClientMethod(call, ctx, { packages: PACKAGES, methods: METHODS, classNames: CLIENT_CLASSES });
+    if (!matched) return undefined;
+    const { origin, member, api } = matched;
     const entry = APIS[api.replace(/^beta\./, '')];
     if (!entry) return undefined;
     const baseURL = baseURLOf(member.creation, ctx);
