@@ -62,7 +62,7 @@ interface Seen {
   whatIfCards: Record<string, string>;
   whatIfLabels: string[];
   projectionCardsUnderWhatIf: Record<string, string>;
-  afterLens: { view: string | null; selected: string[]; details: string; activeTab: string };
+  afterLens: { view: string | null; selected: string[]; details: string; activeTab: string; rowOnScreen: boolean };
   violations: string[];
   consoleCsp: string[];
   probeCaught: string[];
@@ -107,7 +107,7 @@ async function cards(view: FrameLocator, panel: string): Promise<{ values: Recor
   for (const figure of ['current', 'recommended', 'saving']) {
     const card = view.locator(`vscode-tab-panel[data-view="${panel}"] .card[data-figure="${figure}"]`);
     values[figure] = (await card.locator('.card-value').innerText()).trim();
-    labels.push((await card.locator('.card-label').innerText()).trim());
+    labels.push(((await card.locator('.card-label').textContent()) ?? '').trim());
   }
   return { values, labels };
 }
@@ -144,7 +144,18 @@ async function openPanelFromPalette(page: Page): Promise<void> {
 
 before(async () => {
   const workspace = copyWorkspace(join(REPO_ROOT, 'examples', 'support-desk'));
-  session = await startSession({ workspace, scenario: 'panel', file: FILE, trusted: true });
+  // VS Code's default dark theme: the panel must read well in it (see the screenshots).
+  session = await startSession({ workspace, scenario: 'panel', file: FILE, trusted: true, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  try {
+    await drivePanel(workspace);
+  } catch (error) {
+    await session.workbench.screenshot('panel-failure').catch(() => undefined);
+    throw error;
+  }
+});
+
+/** Everything the user does, in order; fills `seen` and `obs`. */
+async function drivePanel(workspace: string): Promise<void> {
   // Same built CLI, same copy: the numbers the panel must show.
   cli = JSON.parse(execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'project', workspace, '--format', 'json'], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 })) as CliProjection;
   const { page } = session.workbench;
@@ -204,6 +215,12 @@ before(async () => {
     selected: await selectedRows(view),
     details: (await view.locator('section.details h3').innerText()).trim(),
     activeTab: (await page.locator('.tabs-container .tab.active').first().innerText()).trim(),
+    rowOnScreen: await frame.evaluate<boolean>(`(() => {
+      const row = document.querySelector('.vt-row[aria-selected="true"]:not([hidden])');
+      if (!row) return false;
+      const r = row.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+    })()`),
   };
   await session.workbench.screenshot('panel-lens-focus');
 
@@ -217,7 +234,7 @@ before(async () => {
 
   ack(session.outDir, 'revealed');
   obs = await readResult<PanelObservations>(session.outDir);
-});
+}
 
 after(async () => {
   await session?.close();
@@ -282,6 +299,7 @@ test('clicking the CodeLens above classifyTicket opens the panel focused on that
   assert.equal(after.activeTab.split('\n')[0], 'Tierwise: Cost Projection');
   assert.equal(after.view, 'projection', 'the Projection tab, even though What-if was open');
   assert.deepEqual(after.selected, [CLASSIFY_ID]);
+  assert.equal(after.rowOnScreen, true, 'the selected row is scrolled into view, not left below the chart');
   assert.equal(after.details, `${FILE}:${cliSite(CLASSIFY_ID).span.start.line + 1} classifyTicket`);
 });
 

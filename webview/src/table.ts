@@ -104,11 +104,14 @@ export class CallSiteTable {
     this.render();
   }
 
-  /** Scrolls a row into view, makes it active and selected. */
+  /** Scrolls a row into view (inside the grid and on the page), makes it active and selected. */
   focusRow(id: string): boolean {
     const index = this.rows.findIndex((r) => r.id === id);
     if (index < 0) return false;
     this.moveTo(index);
+    // The grid sits below the cards and the chart: without this, a CodeLens click selects a row the
+    // user cannot see. Next frame: the tab panel holding the grid may only be shown by then.
+    requestAnimationFrame(() => this.body.querySelector<HTMLElement>(`#cs-row-${this.active}`)?.scrollIntoView({ block: 'center' }));
     return true;
   }
 

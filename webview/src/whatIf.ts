@@ -99,9 +99,13 @@ export function inputsChanged(traffic: TrafficAssumptions, inputs: WhatIfInputs)
 export function computeWhatIf(snapshot: ViewSnapshot, inputs: WhatIfInputs): WhatIfResult {
   const rows = new Map<string, WhatIfRow>();
   const deltas = new Map<TaskType, { current: CostRange; recommended: CostRange; requests: number; follows: number }>();
+  // Excluded call sites (unpriced, unknown model) are not in the projection's totals or per-task
+  // figures, so they must not move them either.
+  const excluded = new Set(snapshot.projection.excluded.map((e) => e.callSiteId));
   for (const row of snapshot.rows) {
     const next = rowUnder(row, whatIfRequests(row, snapshot.traffic, inputs));
     rows.set(row.id, next);
+    if (excluded.has(row.id)) continue;
     const d = deltas.get(row.task) ?? { current: ZERO, recommended: ZERO, requests: 0, follows: 0 };
     deltas.set(row.task, {
       current: add(d.current, add(next.current ?? ZERO, row.current ?? ZERO, -1)),

@@ -57,6 +57,13 @@ export class ProjectionPanelHost implements vscode.Disposable {
   /** Shows the panel (creating it, or revealing the open one) and focuses a call site or view. */
   async show(options: ShowOptions = {}): Promise<void> {
     if (this.panel) {
+      if (!this.panel.visible) {
+        // A hidden panel's page is discarded (no retainContextWhenHidden): revealing reloads it and
+        // a snapshot posted now would reach the old page. The new page's `ready` sends the focus.
+        this.pending = options;
+        this.panel.reveal(undefined, false);
+        return;
+      }
       this.panel.reveal(undefined, false);
       await this.sendSnapshot({ ...options, refresh: false });
       return;

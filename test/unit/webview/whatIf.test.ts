@@ -39,6 +39,25 @@ test('doubling classification traffic doubles the call sites that follow the tas
   assert.equal(result.changed, true);
 });
 
+test('an excluded (unpriced) call site of the task moves neither the totals nor the per-task figures', () => {
+  const snap = supportDeskSnapshot();
+  const classify = snap.rows.find((r) => r.id === CLASSIFY)!;
+  const unpriced = { ...classify, id: 'src/moderation/toxicity.ts#isToxic#0', current: null, recommended: null, perRequest: { current: null, recommended: null } };
+  snap.rows.push(unpriced);
+  snap.projection.excluded.push({ callSiteId: unpriced.id, reason: 'llama3.1:8b is unpriced' });
+  const before = snap.projection.byTask.find((t) => t.task === 'classification')!;
+  const result = computeWhatIf(snap, { tasks: { classification: 60_000 } });
+  const task = result.byTask.find((t) => t.task === 'classification')!;
+  // The same 3 priced sites as without it: "N call sites (M follow the task rate)" never has M > N.
+  assert.equal(task.followsTaskRate, 3);
+  assert.ok(task.followsTaskRate <= task.callSites);
+  const followers = snap.rows.filter((r) => r.task === 'classification' && r.trafficRule !== 'annotation' && r.current);
+  const added = followers.reduce((sum, r) => sum + (60_000 - r.requestsPerMonth), 0);
+  assert.equal(task.requestsPerMonth, before.requestsPerMonth + added);
+  // The row itself still shows its what-if traffic in the table.
+  assert.equal(result.rows.get(unpriced.id)!.requestsPerMonth, 60_000);
+});
+
 test('setting a task rate applies to call sites on the default rate of that task', () => {
   const snap = supportDeskSnapshot();
   const result = computeWhatIf(snap, { tasks: { extraction: 1000 } });
