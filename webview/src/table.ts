@@ -20,6 +20,8 @@ const VISIBLE_ROWS = 14;
 interface Column {
   key: SortKey;
   label: string;
+  /** Full header wording (tooltip and accessible name) when `label` is abbreviated. */
+  title?: string;
   numeric: boolean;
   cell: (row: CallSiteRow, live: WhatIfRow | undefined) => string;
 }
@@ -29,11 +31,11 @@ const COLUMNS: Column[] = [
   { key: 'task', label: 'Task', numeric: false, cell: (r) => taskLabel(r.task) },
   { key: 'model', label: 'Model now', numeric: false, cell: (r) => r.currentModel ?? 'unknown' },
   { key: 'recommended', label: 'Recommended', numeric: false, cell: (r) => r.recommendedModel ?? 'unknown' },
-  { key: 'tokensIn', label: 'Tokens in', numeric: true, cell: (r) => formatCount(r.tokens.input.expected) },
-  { key: 'tokensOut', label: 'Tokens out', numeric: true, cell: (r) => formatCount(r.tokens.output.expected) },
-  { key: 'traffic', label: 'Requests/mo', numeric: true, cell: (r, l) => formatCount(l?.requestsPerMonth ?? r.requestsPerMonth) },
-  { key: 'costNow', label: 'Cost now', numeric: true, cell: (r, l) => formatCost(l ? l.current : r.current) },
-  { key: 'costRecommended', label: 'Recommended cost', numeric: true, cell: (r, l) => formatCost(l ? l.recommended : r.recommended) },
+  { key: 'tokensIn', label: 'In tok', title: 'Input tokens (expected)', numeric: true, cell: (r) => formatCount(r.tokens.input.expected) },
+  { key: 'tokensOut', label: 'Out tok', title: 'Output tokens (expected)', numeric: true, cell: (r) => formatCount(r.tokens.output.expected) },
+  { key: 'traffic', label: 'Req/mo', title: 'Requests per month', numeric: true, cell: (r, l) => formatCount(l?.requestsPerMonth ?? r.requestsPerMonth) },
+  { key: 'costNow', label: 'Now/mo', title: 'Monthly cost now', numeric: true, cell: (r, l) => formatCost(l ? l.current : r.current) },
+  { key: 'costRecommended', label: 'Rec./mo', title: 'Monthly cost with the recommended model', numeric: true, cell: (r, l) => formatCost(l ? l.recommended : r.recommended) },
   { key: 'saving', label: 'Saving', numeric: true, cell: (_r, l) => (l?.saving === null || l?.saving === undefined ? '—' : formatUsd(l.saving)) },
 ];
 
@@ -72,7 +74,8 @@ export class CallSiteTable {
   }
 
   private header(column: Column): HTMLDivElement {
-    const button = h('button', { class: 'sort', text: column.label, attrs: { type: 'button', 'data-key': column.key } });
+    const attrs = column.title ? { type: 'button', 'data-key': column.key, title: column.title, 'aria-label': column.title } : { type: 'button', 'data-key': column.key };
+    const button = h('button', { class: 'sort', text: column.label, attrs });
     button.addEventListener('click', () => this.events.sort(column.key));
     const cell = h('div', { class: `vt-cell ${column.numeric ? 'num' : ''}`, attrs: { role: 'columnheader' } }, button);
     this.headers.push(cell);
@@ -160,7 +163,11 @@ export class CallSiteTable {
     const cells = el.children;
     COLUMNS.forEach((c, i) => {
       const text = c.cell(row, live);
-      if (cells[i].textContent !== text) cells[i].textContent = text;
+      if (cells[i].textContent !== text) {
+        cells[i].textContent = text;
+        // Model ids and locations are often truncated by the column width: the full text on hover.
+        if (!c.numeric) (cells[i] as HTMLElement).title = text;
+      }
     });
     (cells[0] as HTMLElement).title = row.id;
     (cells[COLUMNS.length - 1] as HTMLElement).classList.toggle('positive', (live?.saving ?? 0) > 0);
