@@ -14,6 +14,23 @@ import { largeSnapshot, supportDeskSnapshot, XSS, xssSnapshot } from './fixtures
 import { posted, sendToWebview, startHarness, violations } from './harness';
 import type { Harness, Theme } from './harness';
 
+/**
+ * Retries a DOM assertion until it holds or `ms` pass: the view re-renders on the next animation
+ * frame after an input, so a read right after a click can see the previous frame on a busy machine.
+ */
+async function eventually(check: () => Promise<void>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'webview');
 const CLASSIFY = 'src/tickets/classify.ts#classifyTicket#0';
 
@@ -60,18 +77,18 @@ describe('cost projection webview in Chromium', () => {
     const { page, dialogs } = await load(snap);
     // Totals: the sum of the fixture's per-call-site arithmetic.
     const now = snap.rows.reduce((s, r) => s + r.current!.expected, 0);
-    assert.equal(await text(page, card('projection', 'current')), `$${now.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    await eventually(async () => assert.equal(await text(page, card('projection', 'current')), `$${now.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`));
     // classifyTicket: 30,000 x (410 x $5/M + 8 x $25/M) = $67.50 now; haiku: $13.50.
     const row = page.locator(`.vt-row[data-id="${CLASSIFY}"]`);
-    assert.equal((await row.locator('.col-costNow').textContent())?.trim(), '$67.50');
-    assert.equal((await row.locator('.col-costRecommended').textContent())?.trim(), '$13.50');
-    assert.equal((await row.locator('.col-saving').textContent())?.trim(), '$54.00');
-    assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '8 of 8 call sites');
+    await eventually(async () => assert.equal((await row.locator('.col-costNow').textContent())?.trim(), '$67.50'));
+    await eventually(async () => assert.equal((await row.locator('.col-costRecommended').textContent())?.trim(), '$13.50'));
+    await eventually(async () => assert.equal((await row.locator('.col-saving').textContent())?.trim(), '$54.00'));
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '8 of 8 call sites'));
     // Chart has an accessible name carrying the numbers.
     const label = await page.locator(`${panel('projection')} svg.bar-chart`).getAttribute('aria-label');
     assert.match(label ?? '', /Classification \$761\.40 now, \$247\.44 recommended/);
     await page.screenshot({ path: join(SHOTS, 'projection-dark.png'), fullPage: true });
-    assert.deepEqual(await violations(page), []);
+    await eventually(async () => assert.deepEqual(await violations(page), []));
     assert.deepEqual(dialogs, []);
     await page.close();
   });
@@ -81,30 +98,30 @@ describe('cost projection webview in Chromium', () => {
     await page.click(`.vt-row[data-id="${CLASSIFY}"] .col-file`);
     const afterClick = await posted(page);
     assert.deepEqual(afterClick.at(-1), { type: 'revealCallSite', callSiteId: CLASSIFY });
-    assert.match(await text(page, `${panel('projection')} .details h3`), /src\/tickets\/classify\.ts:9 classifyTicket/);
+    await eventually(async () => assert.match(await text(page, `${panel('projection')} .details h3`), /src\/tickets\/classify\.ts:9 classifyTicket/));
     // Keyboard: the grid has focus after the click; Down then Enter reveals the next row in order.
     const order = await rowIds(page);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: order[order.indexOf(CLASSIFY) + 1] });
+    await eventually(async () => assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: order[order.indexOf(CLASSIFY) + 1] }));
     await page.close();
   });
 
   test('sorts by column and filters by text and task', async () => {
     const { page } = await load(supportDeskSnapshot());
-    assert.equal((await rowIds(page))[0], 'src/tickets/priority.ts#scorePriority#0'); // most expensive first
+    await eventually(async () => assert.equal((await rowIds(page))[0], 'src/tickets/priority.ts#scorePriority#0')); // most expensive first
     await page.click('button.sort[data-key="costNow"]'); // now ascending
-    assert.equal((await rowIds(page))[0], 'src/search/embed.ts#embedArticle#0');
+    await eventually(async () => assert.equal((await rowIds(page))[0], 'src/search/embed.ts#embedArticle#0'));
     await page.click('button.sort[data-key="file"]');
-    assert.equal((await rowIds(page))[0], 'src/search/embed.ts#embedArticle#0');
-    assert.equal((await rowIds(page)).at(-1), 'src/tickets/summarize.ts#summarizeThread#0');
+    await eventually(async () => assert.equal((await rowIds(page))[0], 'src/search/embed.ts#embedArticle#0'));
+    await eventually(async () => assert.equal((await rowIds(page)).at(-1), 'src/tickets/summarize.ts#summarizeThread#0'));
     await typeInto(page, `${panel('projection')} vscode-textfield[data-control="filter"]`, 'gpt-5');
     await page.waitForFunction('document.querySelectorAll(".vt-rows .vt-row:not([hidden])").length === 2');
-    assert.deepEqual((await rowIds(page)).sort(), ['src/tickets/extract.ts#extractOrder#0', 'src/tickets/sentiment.ts#detectSentiment#0']);
-    assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '2 of 8 call sites');
+    await eventually(async () => assert.deepEqual((await rowIds(page)).sort(), ['src/tickets/extract.ts#extractOrder#0', 'src/tickets/sentiment.ts#detectSentiment#0']));
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '2 of 8 call sites'));
     await typeInto(page, `${panel('projection')} vscode-textfield[data-control="filter"]`, '');
     await page.selectOption(`${panel('projection')} select[data-control="task"]`, 'extraction');
-    assert.deepEqual(await rowIds(page), ['src/tickets/extract.ts#extractOrder#0']);
+    await eventually(async () => assert.deepEqual(await rowIds(page), ['src/tickets/extract.ts#extractOrder#0']));
     await page.close();
   });
 
@@ -119,27 +136,27 @@ describe('cost projection webview in Chromium', () => {
     const fmt = (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     await page.waitForFunction(([sel, want]) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(sel)?.textContent === want, [card('whatIf', 'current'), fmt(expected)] as const);
     // 600,000 (scorePriority's annotation, unchanged) + 3 x 60,000
-    assert.equal(await text(page, `${panel('whatIf')} tr[data-task="classification"] [data-figure="requests"]`), '780,000');
+    await eventually(async () => assert.equal(await text(page, `${panel('whatIf')} tr[data-task="classification"] [data-figure="requests"]`), '780,000'));
     // The Projection tab shows the same what-if numbers (and says so).
-    assert.equal(await text(page, card('projection', 'current')), fmt(expected));
-    assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-costNow`), '$135.00');
+    await eventually(async () => assert.equal(await text(page, card('projection', 'current')), fmt(expected)));
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-costNow`), '$135.00'));
     await page.screenshot({ path: join(SHOTS, 'what-if-dark.png'), fullPage: true });
     await page.click(`${panel('whatIf')} vscode-button[data-control="save-traffic"]`);
-    assert.deepEqual((await posted(page)).at(-1), { type: 'saveTraffic', tasks: { classification: 60000 }, growthPerMonth: 0 });
+    await eventually(async () => assert.deepEqual((await posted(page)).at(-1), { type: 'saveTraffic', tasks: { classification: 60000 }, growthPerMonth: 0 }));
     await sendToWebview(page, { type: 'notice', level: 'info', text: 'Saved traffic to tierwise.yml' });
-    assert.equal(await text(page, '[data-control="status"]'), 'Saved traffic to tierwise.yml');
+    await eventually(async () => assert.equal(await text(page, '[data-control="status"]'), 'Saved traffic to tierwise.yml'));
     await page.click(`${panel('whatIf')} vscode-button[data-control="reset-what-if"]`);
-    assert.equal(await text(page, card('whatIf', 'current')), fmt(before));
+    await eventually(async () => assert.equal(await text(page, card('whatIf', 'current')), fmt(before)));
     await page.close();
   });
 
   test('what-if: growth recomputes projected traffic', async () => {
     const { page } = await load(supportDeskSnapshot({ growthPerMonth: 0.1, monthsAhead: 2 }));
-    assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-traffic`), '36,300');
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-traffic`), '36,300'));
     await showTab(page, 'whatIf');
     await typeInto(page, `${panel('whatIf')} vscode-textfield[data-control="growth"]`, '0');
     await page.waitForFunction(`document.querySelector('${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-traffic').textContent === '30,000'`);
-    assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-costNow`), '$67.50');
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} .vt-row[data-id="${CLASSIFY}"] .col-costNow`), '$67.50'));
     await page.close();
   });
 
@@ -147,13 +164,13 @@ describe('cost projection webview in Chromium', () => {
     const { page } = await load(supportDeskSnapshot());
     await showTab(page, 'profiling');
     const section = `${panel('profiling')} section[data-task="classification"]`;
-    assert.equal(await text(page, `${section} tr[data-tier="1"] td:nth-child(4)`), '96.5%');
-    assert.match(await text(page, `${section} .decision strong`), /Route to tier 1 \(claude-haiku-4-5\)/);
-    assert.match((await page.locator(`${section} svg.pass-chart`).getAttribute('aria-label')) ?? '', /tier 1 claude-haiku-4-5 96\.5% \(95% interval 93\.0% to 98\.3%\)/);
-    assert.equal(await page.locator(`${section} .threshold.route`).count(), 1);
+    await eventually(async () => assert.equal(await text(page, `${section} tr[data-tier="1"] td:nth-child(4)`), '96.5%'));
+    await eventually(async () => assert.match(await text(page, `${section} .decision strong`), /Route to tier 1 \(claude-haiku-4-5\)/));
+    await eventually(async () => assert.match((await page.locator(`${section} svg.pass-chart`).getAttribute('aria-label')) ?? '', /tier 1 claude-haiku-4-5 96\.5% \(95% interval 93\.0% to 98\.3%\)/));
+    await eventually(async () => assert.equal(await page.locator(`${section} .threshold.route`).count(), 1));
     await page.click(`${section} vscode-button[data-control="apply"]`);
-    assert.deepEqual((await posted(page)).at(-1), { type: 'applyProfilingDecision', task: 'classification' });
-    assert.equal(await page.locator(`${panel('profiling')} section[data-task="extraction"] vscode-button[data-control="apply"]`).getAttribute('disabled'), '');
+    await eventually(async () => assert.deepEqual((await posted(page)).at(-1), { type: 'applyProfilingDecision', task: 'classification' }));
+    await eventually(async () => assert.equal(await page.locator(`${panel('profiling')} section[data-task="extraction"] vscode-button[data-control="apply"]`).getAttribute('disabled'), ''));
     await page.screenshot({ path: join(SHOTS, 'profiling-dark.png'), fullPage: true });
     await page.close();
   });
@@ -161,29 +178,29 @@ describe('cost projection webview in Chromium', () => {
   test('diff: base vs head per task and call site', async () => {
     const { page } = await load(supportDeskSnapshot());
     await showTab(page, 'diff');
-    assert.equal(await text(page, card('diff', 'delta')), '+$91.75');
-    assert.deepEqual(await page.locator(`${panel('diff')} tr[data-kind]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind'))), ['added', 'removed', 'changed']);
+    await eventually(async () => assert.equal(await text(page, card('diff', 'delta')), '+$91.75'));
+    await eventually(async () => assert.deepEqual(await page.locator(`${panel('diff')} tr[data-kind]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind'))), ['added', 'removed', 'changed']));
     await page.click(`${panel('diff')} tr[data-kind="added"] button.link`);
-    assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: 'src/faq/answer.ts#answerFaq#0' });
+    await eventually(async () => assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: 'src/faq/answer.ts#answerFaq#0' }));
     await page.close();
   });
 
   test('strings from analysed code render literally and run nothing (XSS fixture)', async () => {
     const { page, dialogs } = await load(xssSnapshot());
     const row = page.locator('.vt-rows .vt-row').filter({ hasText: XSS }).first();
-    assert.equal((await row.locator('.col-model').textContent())?.trim(), XSS);
+    await eventually(async () => assert.equal((await row.locator('.col-model').textContent())?.trim(), XSS));
     await row.click();
-    assert.match(await text(page, `${panel('projection')} .details h3`), /<img src=x onerror=alert\(1\)>\.ts:9 <script>alert\(2\)<\/script>/);
-    assert.match(await text(page, `${panel('projection')} .details .reasons`), /reason <img src=x onerror=alert\(1\)>/);
-    assert.match(await text(page, 'h1'), /<img src=x onerror=alert\(1\)>/);
+    await eventually(async () => assert.match(await text(page, `${panel('projection')} .details h3`), /<img src=x onerror=alert\(1\)>\.ts:9 <script>alert\(2\)<\/script>/));
+    await eventually(async () => assert.match(await text(page, `${panel('projection')} .details .reasons`), /reason <img src=x onerror=alert\(1\)>/));
+    await eventually(async () => assert.match(await text(page, 'h1'), /<img src=x onerror=alert\(1\)>/));
     await showTab(page, 'profiling');
-    assert.equal(await text(page, `${panel('profiling')} section[data-task="classification"] tr[data-tier="1"] td:nth-child(2)`), XSS);
+    await eventually(async () => assert.equal(await text(page, `${panel('profiling')} section[data-task="classification"] tr[data-tier="1"] td:nth-child(2)`), XSS));
     await showTab(page, 'diff');
-    assert.match(await text(page, `${panel('diff')} tr[data-kind="added"] ul.changes`), /changed <img src=x onerror=alert\(1\)>/);
-    assert.equal(await page.locator('img, script:not([src])').count(), 0);
+    await eventually(async () => assert.match(await text(page, `${panel('diff')} tr[data-kind="added"] ul.changes`), /changed <img src=x onerror=alert\(1\)>/));
+    await eventually(async () => assert.equal(await page.locator('img, script:not([src])').count(), 0));
     await page.waitForTimeout(200);
     assert.deepEqual(dialogs, []);
-    assert.deepEqual(await violations(page), []);
+    await eventually(async () => assert.deepEqual(await violations(page), []));
     await page.screenshot({ path: join(SHOTS, 'xss-dark.png'), fullPage: true });
     await page.close();
   });
@@ -197,18 +214,18 @@ describe('cost projection webview in Chromium', () => {
     await page.waitForFunction('window.__posted.some((m) => m.type === "ready")');
     await sendToWebview(page, { type: 'snapshot', state: supportDeskSnapshot({ revision: 2 }) });
     await page.waitForSelector(`${panel('whatIf')}:not([hidden])`);
-    assert.equal(await page.locator(`${panel('whatIf')} vscode-textfield[data-task="extraction"] >> input`).inputValue(), '5000');
-    assert.equal(await page.locator('[aria-sort="ascending"] button.sort').getAttribute('data-key'), 'file');
+    await eventually(async () => assert.equal(await page.locator(`${panel('whatIf')} vscode-textfield[data-task="extraction"] >> input`).inputValue(), '5000'));
+    await eventually(async () => assert.equal(await page.locator('[aria-sort="ascending"] button.sort').getAttribute('data-key'), 'file'));
     await sendToWebview(page, { type: 'snapshot', state: supportDeskSnapshot({ revision: 3, focusCallSiteId: CLASSIFY }) });
     await page.waitForSelector(`${panel('projection')}:not([hidden]) .vt-row.selected[data-id="${CLASSIFY}"]`);
-    assert.match(await text(page, `${panel('projection')} .details h3`), /classify\.ts:9/);
+    await eventually(async () => assert.match(await text(page, `${panel('projection')} .details h3`), /classify\.ts:9/));
     await page.close();
   });
 
   test('2,000 call sites: only the visible rows are in the DOM and scrolling reaches the end', async () => {
     const snap = largeSnapshot(2000);
     const { page } = await load(snap);
-    assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '2,000 of 2,000 call sites');
+    await eventually(async () => assert.equal(await text(page, `${panel('projection')} [data-figure="row-count"]`), '2,000 of 2,000 call sites'));
     const rendered = await page.locator('.vt-rows .vt-row:not([hidden])').count();
     assert.ok(rendered > 10 && rendered < 60, `rendered ${rendered} rows`);
     await page.click('button.sort[data-key="file"]');
@@ -216,7 +233,7 @@ describe('cost projection webview in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     const last = [...snap.rows].sort((a, b) => a.span.file.localeCompare(b.span.file) || a.span.start.line - b.span.start.line).at(-1)!;
-    assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: last.id });
+    await eventually(async () => assert.deepEqual((await posted(page)).at(-1), { type: 'revealCallSite', callSiteId: last.id }));
     await page.close();
   });
 
@@ -228,7 +245,7 @@ describe('cost projection webview in Chromium', () => {
       await showTab(page, view);
       await page.screenshot({ path: join(SHOTS, `${view}-light.png`), fullPage: true });
     }
-    assert.deepEqual(await violations(page), []);
+    await eventually(async () => assert.deepEqual(await violations(page), []));
     assert.deepEqual(dialogs, []);
     await page.close();
   });
