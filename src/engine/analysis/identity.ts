@@ -2,6 +2,11 @@
  * Stable call-site identities: `relative/path.ts#EnclosingDecl#ordinal`, where the ordinal counts
  * SDK calls within the same enclosing declaration in source order. Adding lines above, or another
  * function elsewhere in the file, leaves the id unchanged (no line numbers in it).
+ *
+ * A call carrying several requests (an Anthropic batch of several request literals) gets one id per
+ * request: the first keeps the call's id, request `i` (0-based, i >= 1) gets `<call id>.<i>`
+ * (`src/jobs.ts#nightly#0`, `src/jobs.ts#nightly#0.1`, ...). The ordinal of later calls in the same
+ * declaration is unchanged: the batch counts once.
  */
 import { Node } from 'ts-morph';
 
@@ -68,4 +73,9 @@ export function assignIds(relativePath: string, calls: readonly Node[]): string[
     const ordinal = named.filter((other) => other.name === name && other.pos < pos).length;
     return `${relativePath}#${name}#${ordinal}`;
   });
+}
+
+/** The id of request `index` (0-based) of a call carrying several: the call's id for the first, `<id>.<index>` after. */
+export function elementId(callId: string, index: number): string {
+  return index === 0 ? callId : `${callId}.${index}`;
 }

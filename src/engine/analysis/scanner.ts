@@ -11,7 +11,7 @@ import { Node, ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { CallSite, FileProblem, SdkId, Span } from '../model';
 import { DETECTORS, sdkPackages } from './detectors/index';
-import { assignIds, enclosingName } from './identity';
+import { assignIds, elementId, enclosingName } from './identity';
 import { observe } from './observability';
 import type { FileImports } from './prefilter';
 import { toRelative } from './project';
@@ -180,7 +180,14 @@ function analyseFile(
     if (match) detected.push(match);
   });
   const ids = assignIds(rel, detected.map((d) => d.call));
-  return detected.map((d, i) => ({ site: buildSite(d, ids[i], ctx, rel, problems), detected: d }));
+  return detected.flatMap((d, i) => {
+    if (!d.elements || d.elements.length === 0) return [{ site: buildSite(d, ids[i], ctx, rel, problems), detected: d }];
+    // One record per request of the call; each element extracts only its own request (also for wrappers).
+    return d.elements.map((element, index) => {
+      const one: DetectedCall = { ...d, elements: undefined, detection: [...d.detection, element.detection], extract: element.extract };
+      return { site: { ...buildSite(one, elementId(ids[i], index), ctx, rel, problems), span: ctx.span(element.node) }, detected: one };
+    });
+  });
 }
 
 function detectCall(call: CallExpression, detectors: readonly SdkDetector[], ctx: AnalysisContext, rel: string, problems: FileProblem[]): DetectedCall | undefined {

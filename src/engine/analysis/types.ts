@@ -65,6 +65,22 @@ export interface DetectedCall {
   detection: string[];
   /** Resolves model, prompt and params, optionally with a caller's parameter bindings. */
   extract(bindings?: Bindings): ExtractedRequest;
+  /**
+   * A call that carries several distinct requests (an Anthropic batch whose `requests` is an array
+   * literal of request objects): one entry per request, in order. The scanner then emits one
+   * CallSite per element instead of one for the call (ids: identity.ts `elementId`).
+   */
+  elements?: DetectedElement[];
+}
+
+/** One request of a call that carries several (see `DetectedCall.elements`). */
+export interface DetectedElement {
+  /** The request's own expression: its span becomes the record's span. */
+  node: Node;
+  /** One explanation line appended to the call's `detection` (which request this is). */
+  detection: string;
+  /** Resolves this request only (same contract as `DetectedCall.extract`). */
+  extract(bindings?: Bindings): ExtractedRequest;
 }
 
 /** One SDK's detector (one file per SDK under detectors/). */

@@ -231,14 +231,15 @@ export interface CallSite {
   /**
    * Stable identity: `relative/path.ts#EnclosingDecl#ordinal` (ordinal of SDK calls within that
    * declaration). Survives edits elsewhere in the file. Invocations:
-   * `caller/path.ts#CallerDecl#ordinal@<wrapper id>`.
+   * `caller/path.ts#CallerDecl#ordinal@<wrapper id>`. A batch written as several request literals
+   * gives one record per request: the first keeps the call's id, request i (0-based) gets `<id>.<i>`.
    */
   id: string;
   role: CallSiteRole;
   /** For `invocation`: the wrapper call site's id. For `wrapper`: ids of its invocations. */
   wrapperId?: string;
   invocationIds?: string[];
-  /** The call expression (for invocations: the wrapper call at the caller). */
+  /** The call expression (for invocations: the wrapper call at the caller; for one request of a batch: its request literal). */
   span: Span;
   /** Name of the enclosing function/method/class member (`TicketService.classify`), or `<module>`. */
   enclosing: string;

@@ -3,10 +3,11 @@
  * requests inside it), and the same under `beta.` — on any value that traces to an `Anthropic`
  * client (see clients.ts), never on a look-alike local object.
  */
+import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { Operation } from '../../model';
-import { extractRequest } from '../resolve/request';
-import type { AnalysisContext, Bindings, DetectedCall, ExtractedRequest, SdkDetector } from '../types';
+import { batchElementNodes, extractRequest } from '../resolve/request';
+import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, ExtractedRequest, SdkDetector } from '../types';
 import { detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
 
 const PACKAGES = ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'];
@@ -42,12 +43,36 @@ export const anthropicDetector: SdkDetector = {
       detection: detectionLines(api, origin),
       extract: (bindings) => extractOne(call, api, operation === 'batch', ctx, bindings),
     };
+    if (operation === 'batch') detected.elements = batchElements(call, api, ctx);
     return detected;
   },
 };
 
-function extractOne(call: CallExpression, api: string, batch: boolean, ctx: AnalysisContext, bindings?: Bindings): ExtractedRequest {
+function extractOne(call: CallExpression, api: string, batch: boolean, ctx: AnalysisContext, bindings?: Bindings, batchElement?: number): ExtractedRequest {
   // The resolver reads `requests[].params` of a batch itself and sizes the batch.
-  const extracted = extractRequest('anthropic-messages', { request: firstArgument(call), api }, ctx, bindings);
+  const fields = { request: firstArgument(call), api, ...(batchElement !== undefined ? { batchElement } : {}) };
+  const extracted = extractRequest('anthropic-messages', fields, ctx, bindings);
   return batch ? { ...extracted, params: { ...extracted.params, batch: true } } : extracted;
+}
+
+/**
+ * `requests: [{ custom_id, params }, { custom_id, params }]`: each request literal is its own call
+ * site (its own model and prompt). Undefined for a single request or a `.map(...)` template.
+ */
+function batchElements(call: CallExpression, api: string, ctx: AnalysisContext): DetectedElement[] | undefined {
+  const nodes = batchElementNodes(firstArgument(call), ctx);
+  if (nodes.length === 0) return undefined;
+  return nodes.map((node, index) => ({
+    node,
+    detection: `request ${index + 1} of ${nodes.length} in the batch (\`${customIdText(node)}\`)`,
+    extract: (bindings?: Bindings) => extractOne(call, api, true, ctx, bindings, index),
+  }));
+}
+
+/** The `custom_id` written on a request literal, or its first line, for explanation. */
+function customIdText(node: Node): string {
+  const obj = Node.isObjectLiteralExpression(node) ? node : undefined;
+  const prop = obj?.getProperty('custom_id');
+  const text = prop && Node.isPropertyAssignment(prop) ? `custom_id: ${prop.getInitializer()?.getText() ?? ''}` : node.getText();
+  return text.replace(/\s+/g, ' ').slice(0, 60);
 }

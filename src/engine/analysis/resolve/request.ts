@@ -33,6 +33,13 @@ export interface RequestFields {
   schema?: Node;
   /** The API as written (`messages.stream`, `streamText`, `embedMany`); stream APIs set `stream`. */
   api?: string;
+  /**
+   * Anthropic batch: read only request `batchElement` (0-based) of a literal `requests` array (see
+   * `batchElementNodes`). The result is that one request, so it carries no `batchSize`.
+   */
+  batchElement?: number;
+  /** Google Gen AI chat session: the argument of `chat.sendMessage(...)` (`{ message, config }`). */
+  chatMessage?: Node;
 }
 
 /** Resolves model, prompt and params of one request. */
@@ -42,9 +49,9 @@ export function extractRequest(style: RequestStyle, fields: RequestFields, ctx: 
   let req: RequestObject | undefined = located && Node.isObjectLiteralExpression(located.node) ? { node: located.node, st: located.st } : undefined;
   let batchSize: Resolved<number> | undefined;
   if (style === 'anthropic-messages' && req && !readPath(req, 'model') && readPath(req, 'requests')) {
-    const batch = batchRequest(req);
+    const batch = batchRequest(req, fields.batchElement ?? 0);
     req = batch.params;
-    batchSize = batch.size;
+    batchSize = fields.batchElement === undefined ? batch.size : undefined;
   }
   const model = modelOf(style, fields, req, st);
   const builder = new PromptBuilder(st);
@@ -95,6 +102,10 @@ function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields
   const at = (path: string) => readPath(req, path);
   // AI SDK agents (`new ToolLoopAgent({ instructions })`) name their system prompt `instructions`.
   const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'openai-responses' ? at('instructions') : (at('system') ?? (style === 'ai-sdk' ? at('instructions') : undefined));
+  if (fields.chatMessage) {
+    addChatTurn(b, req, fields.chatMessage, st);
+    return;
+  }
   if (system) addSystem(b, system.node, system.st);
   if (style === 'langchain') {
     if (fields.messagesArg) addMessages(b, fields.messagesArg, st);
@@ -111,6 +122,28 @@ function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields
   if (messages) addMessages(b, messages.node, messages.st, 'user');
 }
 
+/**
+ * A Gemini chat turn: the session's system instruction (a per-message `config` one wins) and
+ * `history` from `chats.create`, then the `message` of `sendMessage({ message })` as the user part.
+ */
+function addChatTurn(b: PromptBuilder, session: RequestObject | undefined, sent: Node, st: EvalState): void {
+  const turn = chatTurnObject(sent, st);
+  const system = readPath(turn, 'config.systemInstruction') ?? readPath(session, 'config.systemInstruction');
+  if (system) addSystem(b, system.node, system.st);
+  const history = readPath(session, 'history');
+  if (history) addMessages(b, history.node, history.st, 'user');
+  const message = readPath(turn, 'message');
+  if (message) addContent(b, 'user', message.node, message.st);
+  else if (turn) b.unresolved(`the chat message \`${exprText(sent)}\` sets no \`message\``, sent);
+  else b.unresolved(`the chat message \`${exprText(sent)}\` is not a statically known \`{ message }\` object`, sent);
+}
+
+/** The `{ message, config }` object passed to `chat.sendMessage`, when statically known. */
+function chatTurnObject(sent: Node | undefined, st: EvalState): RequestObject | undefined {
+  const literal = sent ? followToLiteral(sent, st) : undefined;
+  return literal && Node.isObjectLiteralExpression(literal.node) ? { node: literal.node, st: literal.st } : undefined;
+}
+
 function addEmbeddingInput(b: PromptBuilder, node: Node, st: EvalState): void {
   const literal = followToLiteral(node, st);
   if (literal && Node.isArrayLiteralExpression(literal.node)) {
@@ -122,7 +155,9 @@ function addEmbeddingInput(b: PromptBuilder, node: Node, st: EvalState): void {
 
 function paramsOf(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, st: EvalState): CallParams {
   const config = style === 'google-genai' ? objectAt(req, 'config') : undefined;
-  const scopes = [req, config];
+  // A chat turn's own `config` (sendMessage({ message, config })) overrides the session's.
+  const turnConfig = fields.chatMessage ? objectAt(chatTurnObject(fields.chatMessage, st), 'config') : undefined;
+  const scopes = [req, turnConfig, config];
   const params: CallParams = { stream: streamFlag(scopes) || (fields.api ?? '').toLowerCase().includes('stream'), batch: false };
   const maxTokens = maxTokensOf(scopes);
   if (maxTokens) params.maxTokens = maxTokens;
@@ -145,9 +180,10 @@ function paramsOf(style: RequestStyle, req: RequestObject | undefined, fields: R
 function structuredOf(style: RequestStyle, req: RequestObject | undefined, config: RequestObject | undefined, fields: RequestFields, st: EvalState) {
   if (fields.schema) return structuredOutputOf({ node: fields.schema, st });
   if (style === 'google-genai') {
-    const schema = firstOf([config], ['responseSchema', 'responseJsonSchema']);
+    const configs = [fields.chatMessage ? objectAt(chatTurnObject(fields.chatMessage, st), 'config') : undefined, config];
+    const schema = firstOf(configs, ['responseSchema', 'responseJsonSchema']);
     if (schema) return describeSchema(schema.node, schema.st, 'json-schema');
-    return singleString(firstOf([config], ['responseMimeType'])) === 'application/json' ? { kind: 'json-object' as const } : undefined;
+    return singleString(firstOf(configs, ['responseMimeType'])) === 'application/json' ? { kind: 'json-object' as const } : undefined;
   }
   if (style === 'ai-sdk') {
     const schema = firstOf([req], ['schema', 'output.schema', 'experimental_output.schema']);
@@ -195,20 +231,20 @@ function stringsOf(found: Located): string[] {
  * `messages.batches.create({ requests: [...] })` or `requests: items.map((x) => ({ custom_id, params }))`:
  * the `params` of one request (they share a shape) and the number of requests when known.
  */
-function batchRequest(req: RequestObject): { params: RequestObject | undefined; size: Resolved<number> } {
+function batchRequest(req: RequestObject, element: number): { params: RequestObject | undefined; size: Resolved<number> } {
   const requests = readPath(req, 'requests');
   const expression = requests ? exprText(requests.node) : 'requests';
   if (!requests) return { params: undefined, size: emptyResolved('the batch has no `requests`', expression) };
   const literal = followToLiteral(requests.node, requests.st);
   if (literal && Node.isArrayLiteralExpression(literal.node)) {
-    const first = literal.node.getElements()[0];
-    const firstObj = first ? followToLiteral(first, literal.st) : undefined;
-    const params = firstObj && Node.isObjectLiteralExpression(firstObj.node) ? objectAt({ node: firstObj.node, st: firstObj.st }, 'params') : undefined;
+    const chosen = literal.node.getElements()[element];
+    const chosenObj = chosen ? followToLiteral(chosen, literal.st) : undefined;
+    const params = chosenObj && Node.isObjectLiteralExpression(chosenObj.node) ? objectAt({ node: chosenObj.node, st: chosenObj.st }, 'params') : undefined;
     const size = toResolved(literalRes(literal.node.getElements().length, literal.node, literal.st), expression);
     return { params, size };
   }
   const mapped = unwrap(requests.node);
-  const size = emptyResolved<number>(`the number of batch requests depends on \`${expression}\` at run time`, expression);
+  const size = mappedSize(mapped, requests.st, expression);
   if (Node.isCallExpression(mapped)) {
     const callback = mapped.getArguments()[0];
     if (callback && (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) {
@@ -219,4 +255,39 @@ function batchRequest(req: RequestObject): { params: RequestObject | undefined; 
     }
   }
   return { params: undefined, size };
+}
+
+/**
+ * The size of `requests: LIST.map(...)`: the length of LIST when it is an array literal (a const
+ * table of regions, locales, ...) without spreads; otherwise unknown with the reason.
+ */
+function mappedSize(mapped: Node, st: EvalState, expression: string): Resolved<number> {
+  const callee = Node.isCallExpression(mapped) ? unwrap(mapped.getExpression()) : undefined;
+  if (callee && Node.isPropertyAccessExpression(callee) && callee.getName() === 'map') {
+    const list = followToLiteral(callee.getExpression(), st);
+    if (list && Node.isArrayLiteralExpression(list.node) && !list.node.getElements().some(Node.isSpreadElement)) {
+      return toResolved(literalRes(list.node.getElements().length, list.node, list.st), expression);
+    }
+  }
+  return emptyResolved<number>(`the number of batch requests depends on \`${expression}\` at run time`, expression);
+}
+
+/**
+ * The request elements of `messages.batches.create({ requests: [a, b, ...] })` when `requests` is an
+ * array literal of two or more request objects (literals or consts naming them), in order; empty
+ * otherwise (one request, a spread, a `.map(...)` template or a runtime value: one record sizes it).
+ */
+export function batchElementNodes(request: Node | undefined, ctx: AnalysisContext): Node[] {
+  const st = initialState(ctx);
+  const located = request ? followToLiteral(request, st) : undefined;
+  if (!located || !Node.isObjectLiteralExpression(located.node)) return [];
+  const requests = readPath({ node: located.node, st: located.st }, 'requests');
+  const literal = requests ? followToLiteral(requests.node, requests.st) : undefined;
+  if (!literal || !Node.isArrayLiteralExpression(literal.node)) return [];
+  const elements = literal.node.getElements();
+  const objects = elements.filter((element) => {
+    const obj = Node.isSpreadElement(element) ? undefined : followToLiteral(element, literal.st);
+    return obj !== undefined && Node.isObjectLiteralExpression(obj.node);
+  });
+  return objects.length >= 2 && objects.length === elements.length ? elements : [];
 }
