@@ -63,6 +63,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   try {
     const command = await load();
+    // Every command's `--help` is answered here, from its `usage`, before its own parsing can fail.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage.trimEnd()}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (isTierwiseError(error)) {

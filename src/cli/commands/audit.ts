@@ -13,15 +13,11 @@ with its evidence and locations. With --strict the exit code is 1 when any item 
 async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } } });
   } catch (error) {
     throw new TierwiseError('bad-argument', (error as Error).message, 'run `tierwise audit --help`');
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
   if (!['text', 'json', 'markdown'].includes(values.format ?? '')) throw new TierwiseError('bad-argument', `unknown format '${values.format}'`, 'use text, json or markdown', { field: '--format' });
   const inputs = await loadWorkspace(io, 'audit', positionals[0], true);
   if (!inputs) return 2;

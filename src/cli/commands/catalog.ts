@@ -99,16 +99,16 @@ export const command: CliCommand = {
       parsed = parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'table' }, provider: { type: 'string' }, url: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: { format: { type: 'string', default: 'table' }, provider: { type: 'string' }, url: { type: 'string' }, dir: { type: 'string' } },
       });
     } catch (error) {
       throw new TierwiseError('bad-argument', error instanceof Error ? error.message : String(error), 'run `tierwise catalog --help` for the options');
     }
     const { values, positionals } = parsed;
     const [action, id] = positionals;
-    if (values.help || !action) {
+    if (!action) {
       io.stdout(USAGE + '\n');
-      return values.help ? 0 : 2;
+      return 2;
     }
     if (values.format !== 'table' && values.format !== 'json') {
       throw new TierwiseError('bad-argument', `unknown format '${values.format}'`, 'use --format table or --format json', { field: '--format' });

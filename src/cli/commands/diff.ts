@@ -61,14 +61,13 @@ function parse(argv: string[], io: CliIO) {
       'fail-on-increase-pct': { type: 'string' },
       'fail-on-increase-usd': { type: 'string' },
       'fail-on-new-unpriced': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   const format = (values.format ?? (io.isTTY && !values.out ? 'table' : 'markdown')) as Format;
   if (!['markdown', 'json', 'table'].includes(format)) {
     throw new TierwiseError('bad-option', `unknown --format '${values.format}'`, 'use --format markdown, json or table', { field: '--format' });
   }
-  if (!values.help && !values.base === !values['compare-to']) {
+  if (!values.base === !values['compare-to']) {
     throw new TierwiseError('bad-option', 'pass exactly one of --base <git-ref> or --compare-to <snapshot.json>', 'e.g. `tierwise diff --base origin/main`', { field: '--base' });
   }
   const gates: GateOptions = {
@@ -95,10 +94,6 @@ async function render(diff: CostDiff, format: Format, gates: GateResult, dir: st
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, dir, format, gates } = parse(argv, io);
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const log = (line: string) => io.stderr(`${line}\n`);
   const snapshotDir = createEngineSnapshotter({ log });
   const diff = values['compare-to']

@@ -15,13 +15,9 @@ tierwise.yml is never overwritten.`;
 async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: {} });
   } catch (error) {
     throw new TierwiseError('bad-argument', (error as Error).message, 'run `tierwise init --help`');
-  }
-  if (parsed.values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
   }
   const root = resolve(io.cwd, parsed.positionals[0] ?? '.');
   const existing = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));

@@ -53,7 +53,7 @@ function badArgument(message: string, fix: string, field?: string): TierwiseErro
   return new TierwiseError('bad-argument', message, fix, { field });
 }
 
-function parseOptions(argv: string[], cwd: string): Options | 'help' {
+function parseOptions(argv: string[], cwd: string): Options {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,14 +61,13 @@ function parseOptions(argv: string[], cwd: string): Options | 'help' {
       options: {
         task: { type: 'string', multiple: true }, tier: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' }, apply: { type: 'boolean' }, budget: { type: 'string' }, batch: { type: 'boolean' },
-        format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' },
+        format: { type: 'string', default: 'table' },
       },
     });
   } catch (error) {
     throw badArgument(error instanceof Error ? error.message : String(error), 'run `tierwise profile --help` for the options');
   }
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
   const tasks = values.task?.map((t) => {
     if (!TASK_TYPES.includes(t as TaskType)) throw badArgument(`unknown task '${t}'`, `use one of ${TASK_TYPES.join(', ')}`, '--task');
     return t as TaskType;
@@ -183,10 +182,6 @@ async function prepare(options: Options, io: CliIO): Promise<{ config: TierwiseC
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const options = parseOptions(argv, io.cwd);
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
   const { config, credentials, deps, plan, inputs } = await prepare(options, io);
   try {
     if (options.dryRun) {

@@ -36,7 +36,7 @@ function render(p: Projection, format: Format): string {
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    return parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'table' }, out: { type: 'string' } } });
   } catch (error) {
     throw new TierwiseError('bad-argument', (error as Error).message, 'run `tierwise project --help` for the options');
   }
@@ -44,10 +44,6 @@ function parse(argv: string[]) {
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv);
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new TierwiseError('bad-argument', `unknown format '${values.format}'`, `use one of ${FORMATS.join(', ')}`, { field: '--format' });
   if (positionals.length > 1) throw new TierwiseError('bad-argument', `expected one directory, got ${positionals.length}`, 'run `tierwise project [dir]`');

@@ -32,7 +32,7 @@ function parse(argv: string[]) {
     return parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, progress: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, progress: { type: 'boolean', default: false } },
     });
   } catch (error) {
     throw new TierwiseError('bad-argument', (error as Error).message, 'run `tierwise scan --help` for the options');
@@ -60,10 +60,6 @@ function progressReporter(io: CliIO, enabled: boolean) {
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv);
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
     throw new TierwiseError('bad-argument', `unknown format '${values.format}'`, `use one of ${FORMATS.join(', ')}`, { field: '--format' });

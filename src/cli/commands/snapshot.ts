@@ -25,12 +25,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' } },
   });
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const dir = resolve(io.cwd, positionals[0] ?? '.');
   const snapshotDir = createEngineSnapshotter({ log: (line) => io.stderr(`${line}\n`) });
   const snapshot = await snapshotDir(dir, await cleanCommit(dir));
