@@ -33,7 +33,7 @@ export { createOracle } from './oracles/createOracle';
 export { readResultsLog, effectiveResults } from './resultsLog';
 export { summarize, decide, monthlyRequests } from './summarize';
 export type { PriceOf } from './summarize';
-export { readEvidence, readAllResults } from './evidence';
+export { readEvidence, readAllResults, resultsStamp } from './evidence';
 /** Re-grade stored outputs whose oracle version is stale (code oracles only). */
 export { regradeStale } from './regrade';
 export { wilsonInterval } from './stats';

@@ -2,7 +2,7 @@
  * Profiling evidence for the recommendation and the projection: every results log under
  * `profiling.resultsDir`, summarised per task x model (the newest result per request counts).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TierEvidence, TierwiseConfig } from '../engine/model';
 import { configDir } from './inputs';
@@ -19,6 +19,23 @@ export function readAllResults(root: string, config: TierwiseConfig): LogRecord[
     .filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => readResultsLog(join(dir, f)));
   return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * A cheap fingerprint of the results logs (names, sizes, modification times): equal stamps mean
+ * `readEvidence` would read the same records, so a caller may reuse its last answer.
+ */
+export function resultsStamp(root: string, config: TierwiseConfig): string {
+  const dir = join(configDir(root, config), config.profiling.resultsDir);
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => {
+      const stat = statSync(join(dir, f));
+      return `${f}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
 }
 
 /** Measured pass rates and tokens per task x tier, for `tierwise project` and the recommendation. */

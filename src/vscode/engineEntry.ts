@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAMES, createEngine, loadConfig, updateConfigFile } from '../engine/api';
-import { loadEditorConfig } from './engineConfig';
-import type { EditorConfig } from './engineConfig';
+import { EditorInputsCache } from './editorInputs';
+import type { EditorInputs } from './editorInputs';
 import type { Engine, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 import { readEvidence } from '../profiling/api';
 import type { PriceOf } from '../profiling/api';
@@ -34,17 +34,20 @@ class EditorEngineImpl implements EditorEngine {
   private readonly roots = new Map<string, RootState>();
   private readonly profiling = createProfilingAdapter(this.engine, (root) => this.roots.get(root)?.scan);
 
+  private readonly inputs = new EditorInputsCache((root, loaded) => this.evidence(root, loaded.config));
+
   constructor(private readonly log: (line: string) => void) {}
 
   async analyzeWorkspace(root: string, overrides: EditorOverrides, signal?: AbortSignal): Promise<WorkspaceState> {
-    const loaded = await loadEditorConfig(root, overrides);
-    const scan = await this.engine.scan(root, { config: loaded.config, signal });
+    const inputs = await this.inputs.get(root, overrides, true);
+    const scan = await this.engine.scan(root, { config: inputs.loaded.config, signal });
     this.roots.set(root, { scan, complete: true });
-    return this.state(root, loaded, true);
+    return this.state(root, inputs, true);
   }
 
   async analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides): Promise<WorkspaceState> {
-    const loaded = await loadEditorConfig(root, overrides);
+    const inputs = await this.inputs.get(root, overrides);
+    const { loaded } = inputs;
     const result = await this.engine.analyzeFile(root, relativePath, text, { config: loaded.config });
     const previous = this.roots.get(root);
     const base: ScanResult = previous?.scan ?? { root, filesScanned: 0, filesWithSdkImports: 0, callSites: [], problems: [], catalogAsOf: '', durationMs: 0 };
@@ -58,13 +61,13 @@ class EditorEngineImpl implements EditorEngine {
     };
     const complete = previous?.complete ?? false;
     this.roots.set(root, { scan, complete });
-    return this.state(root, loaded, complete);
+    return this.state(root, inputs, complete);
   }
 
-  private async state(root: string, loaded: EditorConfig, complete: boolean): Promise<WorkspaceState> {
+  private state(root: string, inputs: EditorInputs, complete: boolean): WorkspaceState {
     const scan = this.roots.get(root)?.scan as ScanResult;
-    const { config, problems } = loaded;
-    const evidence = await this.evidence(root, config);
+    const { config, problems } = inputs.loaded;
+    const { evidence } = inputs;
     const projection = this.engine.project(scan, config, evidence);
     const projected = new Set(projection.callSites.map((c) => c.callSiteId));
     const recommendations = [
