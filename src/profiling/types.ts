@@ -147,16 +147,12 @@ export type FailureKind =
   | 'aborted';
 
 /** A line of the results log: one finished request (success or final error). */
-export interface ResultRecord {
+/** The identity a result shares with the request it answers (the resume key is `key`). */
+export type RequestIdentity = Pick<PlannedRequest, 'key' | 'task' | 'tier' | 'model' | 'provider' | 'sampleId' | 'callSiteId'>;
+
+export interface ResultRecord extends RequestIdentity {
   type: 'result';
-  key: string;
   runId: string;
-  task: TaskType;
-  tier: TierLevel;
-  model: string;
-  provider: ProfilingProvider;
-  sampleId: string;
-  callSiteId: string | null;
   ok: boolean;
   output?: string;
   /** The model the API says served the request (`response.model`). */

@@ -13,6 +13,7 @@ import type {
   Projection,
   RoutingStrategy,
   TaskType,
+  TierEvidence,
   TierLevel,
   TokenRange,
 } from '../engine/model';
@@ -82,17 +83,8 @@ export interface TrafficAssumptions {
 }
 
 /** Measured results of one task on one tier. */
-export interface ProfilingTierResult {
-  tier: TierLevel;
-  model: string;
-  samples: number;
-  passed: number;
-  passRate: number;
-  /** 95% Wilson interval of the pass rate. */
-  interval: [number, number];
+export interface ProfilingTierResult extends Omit<TierEvidence, 'task' | 'runAt'> {
   latencyMs: { p50: number; p95: number };
-  meanInputTokens: number;
-  meanOutputTokens: number;
   /** What this tier's share of the run cost, USD. */
   costUsd: number;
   errors: number;
