@@ -97,8 +97,7 @@ export function walkSourceFiles(dir: string, out: string[] = []): string[] {
  */
 export function gitIgnoredPaths(root: string): string[] {
   try {
-    const inside = execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    if (inside.toString().trim() !== 'true') return [];
+    // Outside a work tree git exits non-zero (caught below): no separate `rev-parse` spawn needed.
     const out = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -151,3 +151,10 @@ export const TIERWISE_SCHEMA: SchemaNode = {
     }),
   },
 };
+
+/**
+ * ajv's options for TIERWISE_SCHEMA: every error (not just the first), with the failing sub-schema
+ * (`verbose`), which the problem descriptions read for allowed keys, expectations and examples.
+ * scripts/writeSchema.ts compiles the schema with these into ./validateSchema.generated.ts.
+ */
+export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;

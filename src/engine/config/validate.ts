@@ -3,8 +3,9 @@
  * schema cannot express (threshold order, tier levels), producing problems with a field path and a
  * fix. Locations are added by the caller (it owns the YAML document).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { TIERWISE_SCHEMA, type SchemaNode } from './schema';
+import { validate as generatedValidator } from './validateSchema.generated';
 import { didYouMean, example, expectation, fieldName, showValue } from './fixes';
 import { globToRegExp } from './traffic';
 
@@ -17,10 +18,13 @@ export interface RawProblem {
   fix: string;
 }
 
-/** Compiles the schema once per loader instance (no module-level state). */
+/**
+ * The schema's validator: ajv's standalone code, generated from ./schema.ts with its VALIDATOR_OPTIONS by
+ * scripts/writeSchema.ts (a unit test fails when it is stale). Compiling at run time instead cost
+ * ~100-130 ms on each CLI start and on the editor's first file.
+ */
 export function createValidator(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  return ajv.compile(TIERWISE_SCHEMA);
+  return generatedValidator as ValidateFunction;
 }
 
 function pointerSegments(pointer: string): string[] {

@@ -8,6 +8,7 @@ import { loadConfig, parseConfig } from '../../../../src/engine/config/load';
 import { TIERWISE_SCHEMA } from '../../../../src/engine/config/schema';
 import { matchesGlob, parseTrafficRate, parseTrafficText } from '../../../../src/engine/config/traffic';
 import { updateConfigFile } from '../../../../src/engine/config/write';
+import { standaloneValidatorSource } from '../../../../scripts/schemaOutputs';
 
 describe('tierwise.yml loading', () => {
   it('a missing file gives the defaults with file null', async () => {
@@ -97,6 +98,11 @@ describe('tierwise.yml loading', () => {
   it('the published JSON Schema is in sync with the source (run scripts/writeSchema.ts)', () => {
     const published = JSON.parse(readFileSync(join(__dirname, '../../../../schemas/tierwise.schema.json'), 'utf8'));
     assert.deepEqual(published, JSON.parse(JSON.stringify(TIERWISE_SCHEMA)));
+  });
+
+  it('the precompiled validator is generated from the current schema (run scripts/writeSchema.ts)', () => {
+    const generated = readFileSync(join(__dirname, '../../../../src/engine/config/validateSchema.generated.ts'), 'utf8');
+    assert.ok(generated === standaloneValidatorSource(TIERWISE_SCHEMA), 'src/engine/config/validateSchema.generated.ts is stale: run `node --import tsx scripts/writeSchema.ts`');
   });
 });
 
