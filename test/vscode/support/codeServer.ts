@@ -2,7 +2,7 @@
  * Starts a real VS Code (code-server 4.100.3, installed by scripts/setup-test-env.sh into
  * .tools/code-server/) on 127.0.0.1 with a throwaway user-data dir and extensions dir.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -48,6 +48,20 @@ export function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/**
+ * Installs a `.vsix` into `extensionsDir` with code-server's own `--install-extension` (what a user
+ * does with "Extensions: Install from VSIX..."); ~1.5 s. Throws with code-server's output on failure.
+ */
+export function installExtension(vsix: string, extensionsDir: string, userDataDir: string): void {
+  const result = spawnSync(BIN, ['--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+    env: { ...process.env, XDG_CONFIG_HOME: join(userDataDir, 'xdg-config') },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/successfully installed/.test(output)) throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status}):\n${output}`);
 }
 
 /** Options of one code-server instance. */
