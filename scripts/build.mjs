@@ -25,6 +25,16 @@ const ranksOutside = {
   },
 };
 
+// User modules (profiling oracles) are imported by dist/importModule.js, a file of its own: the editor
+// loads engine.js through V8's code cache, and in Node 20 code restored from a code cache cannot
+// `import()` (src/profiling/oracles/importModule.ts).
+const importModuleOutside = {
+  name: 'import-module-outside',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]importModule$/ }, () => ({ path: './importModule.js', external: true }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -36,7 +46,7 @@ const node = {
   define: { 'process.env.TIERWISE_VERSION': JSON.stringify(pkg.version) },
   // Optional peer modules of SDKs we never call at run time.
   external: ['vscode'],
-  plugins: [ranksOutside],
+  plugins: [ranksOutside, importModuleOutside],
 };
 
 const entries = [
@@ -54,6 +64,8 @@ for (const entry of entries) {
   if (!existsSync(join(root, entry.in))) continue;
   await build({ ...entry.opts, entryPoints: [join(root, entry.in)], outfile: join(out, entry.out) });
 }
+await build({ ...node, plugins: [], entryPoints: [join(root, 'src/profiling/oracles/importModule.ts')], outfile: join(out, 'importModule.js') });
+
 // Each table is written as JSON (V8 parses JSON several times faster than the same array written as
 // JavaScript) behind a two-line module with the shape the bundles require.
 mkdirSync(join(out, 'bpe'), { recursive: true });

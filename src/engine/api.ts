@@ -16,7 +16,7 @@ export type { ProgressCallback } from './analysis/scanner';
 // --- sizing: tokens, task inference, catalog ---
 /** Token counting (tiktoken encodings; calibrated estimates for Claude and Gemini). */
 export { createTokenCounter, encodingForModel } from './tokens/counter';
-export type { TokenCounter, TokenCount, TokenizerBackend, EncodingName } from './tokens/counter';
+export type { TokenCounter, TokenCount, TokenCountMemo, TokenCounterOptions, TokenizerBackend, EncodingName } from './tokens/counter';
 /** The calibration table used for providers whose tokenizer is not public. */
 export { CALIBRATION } from './tokens/calibration';
 /** Input/output/thinking token estimate of one call site for one model. */

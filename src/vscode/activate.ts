@@ -32,7 +32,7 @@ export function buildExtension(extension: vscode.ExtensionContext): TierwiseCont
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('tierwise')) return;
       // Traffic settings change the numbers: re-project; display settings only re-render.
-      if (e.affectsConfiguration('tierwise.traffic') && ctx.engine.loaded) void analysis.scanWorkspace('traffic settings changed');
+      if (e.affectsConfiguration('tierwise.traffic') && ctx.engine.loaded) void analysis.scanAll('traffic settings changed');
       else ctx.store.refresh();
     }),
   );

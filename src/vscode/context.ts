@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { EngineHost } from './engineHost';
+import type { FolderRef } from './present/folders';
 import { WorkspaceStore } from './state';
 
 /**
@@ -17,7 +18,7 @@ export class TierwiseContext implements vscode.Disposable {
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = this.track(vscode.window.createOutputChannel('Tierwise', { log: true }));
     this.store = this.track(new WorkspaceStore());
-    this.engine = new EngineHost(join(extension.extensionPath, 'dist'), (line) => this.output.info(line));
+    this.engine = new EngineHost(join(extension.extensionPath, 'dist'), (line) => this.output.info(line), extension.globalStorageUri.fsPath);
     this.track({ dispose: () => this.engine.dispose() });
   }
 
@@ -27,9 +28,24 @@ export class TierwiseContext implements vscode.Disposable {
     return disposable;
   }
 
-  /** Absolute path of the (first) workspace folder, or undefined without a folder. */
-  get root(): string | undefined {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  /**
+   * The workspace folders Tierwise analyses (on-disk folders, in workspace order). Each is its own
+   * root with its own tierwise.yml, scan and projection.
+   */
+  get folders(): FolderRef[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ root: f.uri.fsPath, name: f.name }));
+  }
+
+  /** The root of the workspace folder containing `uri`, or undefined (outside every folder, not on disk). */
+  rootOf(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+  }
+
+  /** The name the editor shows for a root's folder (its basename when it is not a folder any more). */
+  folderName(root: string): string {
+    return this.folders.find((f) => f.root === root)?.name ?? basename(root);
   }
 
   /** The extension's secret storage (API keys live only here). */

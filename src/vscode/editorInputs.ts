@@ -2,16 +2,17 @@
  * The inputs every re-analysis needs besides the code: `tierwise.yml` (with the editor settings
  * applied) and the profiling evidence. An edit re-analyses a file every few hundred milliseconds
  * while these rarely change, so they are re-read only when their files' stamps (size, mtime)
- * change: a `tierwise.yml` save, a finished profiling run, a git checkout.
+ * change: a `tierwise.yml` save, a finished profiling run, a git checkout. An unsaved
+ * `tierwise.yml` buffer stands in for the file (its text is the stamp).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../engine/api';
 import type { TierEvidence } from '../engine/api';
 import { resultsStamp } from '../profiling/api';
-import { loadEditorConfig } from './engineConfig';
+import { effectiveBuffer, loadEditorConfig } from './engineConfig';
 import type { EditorConfig } from './engineConfig';
-import type { EditorOverrides } from './engineTypes';
+import type { ConfigBuffer, EditorOverrides } from './engineTypes';
 
 /** Configuration and evidence of one workspace root. */
 export interface EditorInputs {
@@ -26,7 +27,9 @@ interface Entry {
   inputs: EditorInputs;
 }
 
-function configStamp(root: string): string {
+function configStamp(root: string, buffers: readonly ConfigBuffer[]): string {
+  const buffer = effectiveBuffer(root, buffers);
+  if (buffer) return `buffer:${buffer.file}\n${buffer.text}`;
   return CONFIG_FILE_NAMES.map((name) => {
     try {
       const stat = statSync(join(root, name));
@@ -43,18 +46,26 @@ export class EditorInputsCache {
 
   constructor(private readonly readEvidence: (root: string, loaded: EditorConfig) => Promise<TierEvidence[]>) {}
 
-  /** The inputs of `root`; `fresh` forces a re-read (a full workspace scan). */
-  async get(root: string, overrides: EditorOverrides, fresh = false): Promise<EditorInputs> {
+  /**
+   * The inputs of `root`; `fresh` forces a re-read (a full workspace scan). `buffers`: unsaved
+   * configuration buffers of the root, used instead of the files on disk.
+   */
+  async get(root: string, overrides: EditorOverrides, fresh = false, buffers: readonly ConfigBuffer[] = []): Promise<EditorInputs> {
     const key = JSON.stringify(overrides);
     const previous = this.entries.get(root);
-    const cfgStamp = configStamp(root);
+    const cfgStamp = configStamp(root, buffers);
     const loaded =
-      !fresh && previous && previous.key === key && previous.configStamp === cfgStamp ? previous.inputs.loaded : await loadEditorConfig(root, overrides);
+      !fresh && previous && previous.key === key && previous.configStamp === cfgStamp ? previous.inputs.loaded : await loadEditorConfig(root, overrides, buffers);
     const resStamp = resultsStamp(root, loaded.config);
     const evidence =
       previous && previous.inputs.loaded === loaded && previous.resultsStamp === resStamp ? previous.inputs.evidence : await this.readEvidence(root, loaded);
     const inputs = { loaded, evidence };
     this.entries.set(root, { key, configStamp: cfgStamp, resultsStamp: resStamp, inputs });
     return inputs;
+  }
+
+  /** Forgets a root (its workspace folder was removed). */
+  forget(root: string): void {
+    this.entries.delete(root);
   }
 }

@@ -1,7 +1,9 @@
 /** tierwise.yml as the editor uses it: the file (or defaults) with the `tierwise.*` settings applied. */
-import { loadConfig } from '../engine/api';
-import type { TierwiseConfig } from '../engine/api';
-import type { EditorOverrides, WorkspaceState } from './engineTypes';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAMES, loadConfig, parseConfig } from '../engine/api';
+import type { LoadedConfig, TierwiseConfig } from '../engine/api';
+import type { ConfigBuffer, EditorOverrides, WorkspaceState } from './engineTypes';
 
 /** A loaded configuration and its problems. */
 export interface EditorConfig {
@@ -9,10 +11,30 @@ export interface EditorConfig {
   problems: WorkspaceState['configProblems'];
 }
 
-/** tierwise.yml (or defaults) with the editor settings that override it for this session. */
-export async function loadEditorConfig(root: string, overrides: EditorOverrides): Promise<EditorConfig> {
-  const { config, problems } = await loadConfig(root);
+/**
+ * tierwise.yml (or defaults) with the editor settings that override it for this session. An
+ * unsaved buffer of the file the engine would read (same lookup order as `loadConfig`) is parsed
+ * instead of the file on disk.
+ */
+export async function loadEditorConfig(root: string, overrides: EditorOverrides, buffers: readonly ConfigBuffer[] = []): Promise<EditorConfig> {
+  const { config, problems } = bufferedConfig(root, buffers) ?? (await loadConfig(root));
   return { config: applyOverrides(config, overrides), problems };
+}
+
+/** The buffer of the configuration file in effect at `root`, when that file has one. */
+export function effectiveBuffer(root: string, buffers: readonly ConfigBuffer[]): ConfigBuffer | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = join(root, name);
+    const buffer = buffers.find((b) => b.file === file);
+    if (buffer) return buffer;
+    if (existsSync(file)) return undefined;
+  }
+  return undefined;
+}
+
+function bufferedConfig(root: string, buffers: readonly ConfigBuffer[]): LoadedConfig | undefined {
+  const buffer = effectiveBuffer(root, buffers);
+  return buffer ? parseConfig(buffer.text, buffer.file) : undefined;
 }
 
 /** Applies the `tierwise.*` editor settings over a configuration (0 / -1 / '' mean "not set"). */

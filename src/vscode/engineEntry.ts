@@ -5,21 +5,24 @@
  * No logic is duplicated here: scan, incremental analysis, recommendation and projection are the
  * engine's; this file only keeps the last scan per root and merges incremental results into it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAMES, createEngine, loadConfig, updateConfigFile } from '../engine/api';
+import { CONFIG_FILE_NAMES, createEngine, createTokenCounter, loadConfig, parseConfig, updateConfigFile } from '../engine/api';
 import { EditorInputsCache } from './editorInputs';
 import type { EditorInputs } from './editorInputs';
-import type { Engine, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
+import type { Engine, TokenCounter, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 import { readEvidence } from '../profiling/api';
 import type { PriceOf } from '../profiling/api';
 import { starterConfig } from '../engine/api';
 import { createProfilingAdapter } from './engineProfiling';
 import { compareWithRef } from './engineReview';
-import type { EditorEngine, EditorOverrides, EngineModule, WorkspaceState } from './engineTypes';
+import { effectiveBuffer } from './engineConfig';
+import type { AnalysisOptions, ConfigBuffer, EditorEngine, EditorEngineOptions, EditorOverrides, EngineModule, WorkspaceState } from './engineTypes';
+import { openTokenMemo } from './tokenMemo';
+import type { PersistentTokenMemo } from './tokenMemo';
 
 /** Creates the editor's engine (one per session). */
-export const createEditorEngine: EngineModule['createEditorEngine'] = (log) => new EditorEngineImpl(log);
+export const createEditorEngine: EngineModule['createEditorEngine'] = (log, options = {}) => new EditorEngineImpl(log, options);
 
 /** The file name new configuration is written to. */
 const CONFIG_FILE_NAME = CONFIG_FILE_NAMES[0];
@@ -30,23 +33,44 @@ interface RootState {
 }
 
 class EditorEngineImpl implements EditorEngine {
-  private readonly engine: Engine = createEngine();
+  /** Token counts remembered between sessions (see ./tokenMemo.ts); none without a storage directory. */
+  private readonly memo: PersistentTokenMemo | undefined;
+  private readonly counter: TokenCounter;
+  private readonly engine: Engine;
   private readonly roots = new Map<string, RootState>();
-  private readonly profiling = createProfilingAdapter(this.engine, (root) => this.roots.get(root)?.scan);
+  private readonly profiling: ReturnType<typeof createProfilingAdapter>;
 
   private readonly inputs = new EditorInputsCache((root, loaded) => this.evidence(root, loaded.config));
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly log: (line: string) => void,
+    options: EditorEngineOptions,
+  ) {
+    this.memo = options.storageDir ? openTokenMemo(join(options.storageDir, 'token-counts.json')) : undefined;
+    this.counter = createTokenCounter({ memo: this.memo });
+    this.engine = createEngine({ counter: this.counter });
+    this.profiling = createProfilingAdapter(this.engine, (root) => this.roots.get(root)?.scan);
+  }
 
-  async analyzeWorkspace(root: string, overrides: EditorOverrides, signal?: AbortSignal): Promise<WorkspaceState> {
-    const inputs = await this.inputs.get(root, overrides, true);
-    const scan = await this.engine.scan(root, { config: inputs.loaded.config, signal });
+  /** Writes new token counts to the memo (after a workspace scan and at the end of the session). */
+  private saveMemo(): void {
+    try {
+      this.memo?.save();
+    } catch (error) {
+      this.log(`token-count memo not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async analyzeWorkspace(root: string, overrides: EditorOverrides, options: AnalysisOptions = {}): Promise<WorkspaceState> {
+    const inputs = await this.inputs.get(root, overrides, true, options.configBuffers);
+    const scan = await this.engine.scan(root, { config: inputs.loaded.config, signal: options.signal });
     this.roots.set(root, { scan, complete: true });
+    this.saveMemo();
     return this.state(root, inputs, true);
   }
 
-  async analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides): Promise<WorkspaceState> {
-    const inputs = await this.inputs.get(root, overrides);
+  async analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides, options: AnalysisOptions = {}): Promise<WorkspaceState> {
+    const inputs = await this.inputs.get(root, overrides, false, options.configBuffers);
     const { loaded } = inputs;
     const result = await this.engine.analyzeFile(root, relativePath, text, { config: loaded.config });
     const previous = this.roots.get(root);
@@ -62,6 +86,11 @@ class EditorEngineImpl implements EditorEngine {
     const complete = previous?.complete ?? false;
     this.roots.set(root, { scan, complete });
     return this.state(root, inputs, complete);
+  }
+
+  forgetRoot(root: string): void {
+    this.roots.delete(root);
+    this.inputs.forget(root);
   }
 
   private state(root: string, inputs: EditorInputs, complete: boolean): WorkspaceState {
@@ -98,10 +127,11 @@ class EditorEngineImpl implements EditorEngine {
     return starterConfig(scan, config, new Date().toISOString().slice(0, 10));
   }
 
-  async addCallSiteToConfig(root: string, callSiteId: string): Promise<{ file: string; text: string }> {
-    const { config } = await loadConfig(root);
+  async addCallSiteToConfig(root: string, callSiteId: string, buffer?: ConfigBuffer): Promise<{ file: string; text: string }> {
+    const unsaved = buffer ? effectiveBuffer(root, [buffer]) : undefined;
+    const { config } = unsaved ? parseConfig(unsaved.text, unsaved.file) : await loadConfig(root);
     const file = config.file ?? join(root, CONFIG_FILE_NAME);
-    const current = config.file ? await readFile(config.file, 'utf8') : '';
+    const current = unsaved ? unsaved.text : config.file ? await readFile(config.file, 'utf8') : '';
     const projection = this.roots.has(root) ? this.engine.project(this.roots.get(root)?.scan as ScanResult, config) : undefined;
     const perMonth = Math.round(projection?.callSites.find((c) => c.callSiteId === callSiteId)?.requestsPerMonth ?? config.traffic.default.perMonth);
     const text = updateConfigFile(current, [{ path: ['traffic', 'callSites', callSiteId], value: `${perMonth}/month`, comment: 'added from the editor: adjust to the expected traffic of this call site' }], file);
@@ -137,12 +167,13 @@ class EditorEngineImpl implements EditorEngine {
   }
 
   dispose(): void {
+    this.saveMemo();
     this.engine.dispose();
+    this.counter.dispose();
     this.roots.clear();
   }
 }
 
 async function writeText(file: string, text: string): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(file, text, 'utf8');
 }

@@ -1,18 +1,27 @@
 import { join } from 'node:path';
+import { requireWithCodeCache } from './codeCache';
 import type { EditorEngine, EngineModule } from './engineTypes';
+
+/** How long after loading the engine its code cache is written (the first analysis and scan have run by then). */
+const PERSIST_CODE_CACHE_AFTER_MS = 8_000;
 
 /**
  * Loads the heavy engine bundle (`dist/engine.js`: ts-morph, TypeScript, tiktoken) on first use
  * and hands out the one `EditorEngine` of the session. Activation never loads it; the first JS/TS
- * document that imports an LLM SDK (see ./sdkImports.ts) or an explicit command does.
+ * document that imports an LLM SDK (see ./sdkImports.ts) or an explicit command does. With a
+ * `storageDir` (the extension's global storage) the bundle loads through V8's code cache
+ * (./codeCache.ts, written once in the background after the first analyses) and the engine
+ * remembers token counts between sessions (./tokenMemo.ts): both make a session's first lens cheaper.
  */
 export class EngineHost {
   private engine: EditorEngine | undefined;
   private loadedAtMs: number | undefined;
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly distDir: string,
     private readonly log: (line: string) => void,
+    private readonly storageDir?: string,
   ) {}
 
   /** True once the engine bundle has been required. */
@@ -24,18 +33,25 @@ export class EngineHost {
   get(): EditorEngine {
     if (!this.engine) {
       const started = Date.now();
-      // A computed path keeps esbuild from inlining the engine into the extension bundle.
       const bundle = join(this.distDir, 'engine.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(bundle) as EngineModule;
-      this.engine = mod.createEditorEngine(this.log);
+      const load = requireWithCodeCache<EngineModule>(bundle, this.storageDir && join(this.storageDir, 'code-cache'));
+      this.engine = load.exports.createEditorEngine(this.log, { storageDir: this.storageDir });
       this.loadedAtMs = Date.now() - started;
-      this.log(`engine loaded from ${bundle} in ${this.loadedAtMs} ms`);
+      this.log(`engine loaded from ${bundle} in ${this.loadedAtMs} ms (code cache: ${load.cache})`);
+      if (load.cache === 'miss' || load.cache === 'rejected') {
+        this.persistTimer = setTimeout(() => {
+          const result = load.persist();
+          if (result.written) this.log(`engine code cache written (${Math.round(result.bytes / 1024)} KB) to ${result.file}`);
+          else if (result.error) this.log(`engine code cache not written: ${result.error}`);
+        }, PERSIST_CODE_CACHE_AFTER_MS);
+        this.persistTimer.unref?.();
+      }
     }
     return this.engine;
   }
 
   dispose(): void {
+    clearTimeout(this.persistTimer);
     this.engine?.dispose();
     this.engine = undefined;
   }

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Engine, ScanResult, TaskType, TierLevel, TierwiseConfig } from '../engine/api';
-import { applyDecisions, createPlanDeps, graderFactory, loadProfilingInputs, planRun, runProfile, summarize } from '../profiling/api';
+import { applyDecisions, createPlanDeps, effectiveResults, graderFactory, loadProfilingInputs, planRun, readResultsLog, runProfile, summarize } from '../profiling/api';
 import type { Credentials, PriceOf, ProfileSummary, ProfilingInputs, RunPlan, RunSummary } from '../profiling/api';
 import type { ProfilingSummaryView, ProfilingTaskResult } from '../protocol/messages';
 import { loadEditorConfig } from './engineConfig';
@@ -90,6 +90,7 @@ function planView(root: string, plan: RunPlan): ProfilingPlanView {
   });
   if (plan.alreadyDone > 0) lines.push(`${plan.alreadyDone} requests already done in the results log (resumed, not re-sent)`);
   lines.push(...plan.skipped);
+  const finished = new Set(effectiveResults(readResultsLog(plan.resultsFile)).filter((r) => r.ok).map((r) => r.key));
   return {
     tasks: plan.tasks,
     tiers: plan.tiers,
@@ -98,6 +99,7 @@ function planView(root: string, plan: RunPlan): ProfilingPlanView {
     estimatedSeconds: plan.estimatedSeconds,
     resultsFile: rel(root, plan.resultsFile),
     lines,
+    providers: [...new Set(plan.requests.filter((r) => !finished.has(r.key)).map((r) => r.provider))],
   };
 }
 

@@ -25,6 +25,23 @@ export interface EditorOverrides {
   endpoints: { anthropic: string; openai: string };
 }
 
+/**
+ * The unsaved text of a root's `tierwise.yml` (or `.yaml`) open in the editor: analyses use it
+ * instead of the file on disk, the way code files are analysed from their buffers.
+ */
+export interface ConfigBuffer {
+  /** Absolute path of the configuration file the buffer belongs to. */
+  file: string;
+  text: string;
+}
+
+/** Per-analysis options from the editor. */
+export interface AnalysisOptions {
+  /** Dirty configuration buffers of the root (at most one per configuration file name). */
+  configBuffers?: readonly ConfigBuffer[];
+  signal?: AbortSignal;
+}
+
 /** Everything the editor shows about a workspace, recomputed after each (incremental) analysis. */
 export interface WorkspaceState {
   /** Absolute workspace root. */
@@ -57,6 +74,8 @@ export interface ProfilingPlanView {
   resultsFile: string;
   /** Lines describing the plan per task x tier (`classification · tier 1 · claude-haiku-4-5 · 40 requests`). */
   lines: string[];
+  /** Providers with requests still to send: the run needs a key for each (checked before the confirmation). */
+  providers: Array<'anthropic' | 'openai'>;
 }
 
 /** Progress of a running profiling batch. */
@@ -98,14 +117,19 @@ export interface ProfilingChoices {
 
 /** The engine as the editor uses it (implemented by engineEntry.ts, created once per session). */
 export interface EditorEngine {
-  /** Scans the workspace and projects it (replaces any previous state of that root). */
-  analyzeWorkspace(root: string, overrides: EditorOverrides, signal?: AbortSignal): Promise<WorkspaceState>;
-  /** Re-analyses one file from its (unsaved) text and merges it into the root's state. */
-  analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides): Promise<WorkspaceState>;
+  /** Scans a root and projects it (replaces any previous state of that root). */
+  analyzeWorkspace(root: string, overrides: EditorOverrides, options?: AnalysisOptions): Promise<WorkspaceState>;
+  /** Re-analyses one file of a root from its (unsaved) text and merges it into the root's state. */
+  analyzeFile(root: string, relativePath: string, text: string, overrides: EditorOverrides, options?: AnalysisOptions): Promise<WorkspaceState>;
+  /** Drops what the editor engine keeps for a root (its workspace folder was removed). */
+  forgetRoot(root: string): void;
   /** A starter tierwise.yml for the workspace, pre-filled from its scan. */
   configTemplate(root: string): Promise<string>;
-  /** tierwise.yml's new text with the call site listed under `traffic.callSites` (current traffic). */
-  addCallSiteToConfig(root: string, callSiteId: string): Promise<{ file: string; text: string }>;
+  /**
+   * tierwise.yml's new text with the call site listed under `traffic.callSites` (current traffic),
+   * edited from the unsaved buffer when one is given.
+   */
+  addCallSiteToConfig(root: string, callSiteId: string, buffer?: ConfigBuffer): Promise<{ file: string; text: string }>;
   profilingChoices(root: string): Promise<ProfilingChoices>;
   planProfiling(root: string, selection: { tasks: TaskType[]; tiers: TierLevel[] }, overrides: EditorOverrides): Promise<ProfilingPlanHandle>;
   /** Writes per-task traffic and growth into tierwise.yml (webview what-if "save"); returns a confirmation. */
@@ -119,5 +143,11 @@ export interface EditorEngine {
 
 /** What `dist/engine.js` exports. */
 export interface EngineModule {
-  createEditorEngine(log: (line: string) => void): EditorEngine;
+  createEditorEngine(log: (line: string) => void, options?: EditorEngineOptions): EditorEngine;
+}
+
+/** Options of the editor's engine. */
+export interface EditorEngineOptions {
+  /** The extension's global storage directory: token counts are remembered there between sessions. */
+  storageDir?: string;
 }

@@ -4,51 +4,101 @@ import type { WorkspaceState } from './engineTypes';
 import { buildSiteViews } from './present/siteView';
 import type { SiteView } from './present/siteView';
 
+/** The latest analysis of one root, joined into SiteViews (all, and per workspace-relative file). */
+interface RootEntry {
+  state: WorkspaceState;
+  views: SiteView[];
+  byFile: Map<string, SiteView[]>;
+}
+
 /**
- * The latest analysis of the workspace, joined into per-file SiteViews for the features, with an
- * event the features listen to. Owned by the TierwiseContext (no module-level state).
+ * The latest analysis of every workspace folder (root), joined into per-file SiteViews for the
+ * features, with an event the features listen to. Each root is independent: its own scan,
+ * tierwise.yml, projection, profiling summary and branch comparison. Owned by the TierwiseContext
+ * (no module-level state).
  */
 export class WorkspaceStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after every analysis (full or incremental). */
+  /** Fires after every analysis of any root (full or incremental), and when a root is dropped. */
   readonly onDidChange = this.changed.event;
-  private current: WorkspaceState | undefined;
-  private views: SiteView[] = [];
-  private byFile = new Map<string, SiteView[]>();
-  /** True while a full workspace scan is running (status bar spinner). */
-  analyzing = false;
-  /** The last profiling run's summary and the last branch comparison, for the panel. */
-  profiling: ProfilingSummaryView | undefined;
-  diff: DiffView | undefined;
+  private readonly entries = new Map<string, RootEntry>();
+  private readonly analyzingRoots = new Set<string>();
+  private readonly profilingByRoot = new Map<string, ProfilingSummaryView>();
+  private readonly diffByRoot = new Map<string, DiffView>();
 
-  get state(): WorkspaceState | undefined {
-    return this.current;
+  /** Roots that have been analysed, in the order they were first analysed. */
+  get roots(): string[] {
+    return [...this.entries.keys()];
   }
 
-  get allViews(): SiteView[] {
-    return this.views;
+  /** The latest analysis of a root. */
+  stateOf(root: string): WorkspaceState | undefined {
+    return this.entries.get(root)?.state;
   }
 
-  /** Site views of one workspace-relative file, in source order. */
-  viewsOf(relativePath: string): SiteView[] {
-    return this.byFile.get(relativePath) ?? [];
+  /** Every site view of a root. */
+  viewsOfRoot(root: string): SiteView[] {
+    return this.entries.get(root)?.views ?? [];
   }
 
-  viewById(id: string): SiteView | undefined {
-    return this.views.find((v) => v.site.site.id === id);
+  /** Site views of one workspace-relative file of a root, in source order. */
+  viewsOf(root: string, relativePath: string): SiteView[] {
+    return this.entries.get(root)?.byFile.get(relativePath) ?? [];
   }
 
-  update(state: WorkspaceState): void {
-    this.current = state;
+  /** A root's site view by call-site id (ids are relative to their root, so they may repeat across roots). */
+  viewById(root: string, id: string): SiteView | undefined {
+    return this.viewsOfRoot(root).find((v) => v.site.site.id === id);
+  }
+
+  /** True while a full scan of `root` runs (or of any root, without an argument): status bar spinner. */
+  isAnalyzing(root?: string): boolean {
+    return root === undefined ? this.analyzingRoots.size > 0 : this.analyzingRoots.has(root);
+  }
+
+  setAnalyzing(root: string, analyzing: boolean): void {
+    if (analyzing) this.analyzingRoots.add(root);
+    else this.analyzingRoots.delete(root);
+  }
+
+  /** The last profiling run's summary of a root, for the panel. */
+  profilingOf(root: string): ProfilingSummaryView | undefined {
+    return this.profilingByRoot.get(root);
+  }
+
+  setProfiling(root: string, summary: ProfilingSummaryView): void {
+    this.profilingByRoot.set(root, summary);
+  }
+
+  /** The last branch comparison of a root, for the panel. */
+  diffOf(root: string): DiffView | undefined {
+    return this.diffByRoot.get(root);
+  }
+
+  setDiff(root: string, diff: DiffView): void {
+    this.diffByRoot.set(root, diff);
+  }
+
+  /** Stores a root's new analysis (keyed by the editor's root path) and notifies the features. */
+  update(root: string, state: WorkspaceState): void {
     const p = state.projection;
-    this.views = buildSiteViews(state.scan.callSites, p?.callSites ?? [], state.recommendations, p?.excluded ?? []);
+    const views = buildSiteViews(state.scan.callSites, p?.callSites ?? [], state.recommendations, p?.excluded ?? []);
     const byFile = new Map<string, SiteView[]>();
-    for (const view of this.views) {
+    for (const view of views) {
       const file = view.site.site.span.file;
       byFile.set(file, [...(byFile.get(file) ?? []), view]);
     }
     for (const list of byFile.values()) list.sort((a, b) => a.site.site.span.start.line - b.site.site.span.start.line);
-    this.byFile = byFile;
+    this.entries.set(root, { state, views, byFile });
+    this.changed.fire();
+  }
+
+  /** Forgets a root (its workspace folder was removed) and notifies the features. */
+  drop(root: string): void {
+    this.entries.delete(root);
+    this.analyzingRoots.delete(root);
+    this.profilingByRoot.delete(root);
+    this.diffByRoot.delete(root);
     this.changed.fire();
   }
 

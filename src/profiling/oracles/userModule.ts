@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TierwiseError } from '../../engine/errors';
+import { importModule } from './importModule';
 import type { OracleVerdict, Sample } from '../types';
 
 /** The function a user module exports. */
@@ -20,21 +21,21 @@ async function importTs(file: string, root: string): Promise<unknown> {
   for (const base of [join(root, 'package.json'), __filename]) {
     try {
       const tsxPath = createRequire(base).resolve('tsx/esm/api');
-      const api = (await import(pathToFileURL(tsxPath).href)) as TsxApi;
+      const api = (await importModule(pathToFileURL(tsxPath).href)) as TsxApi;
       return await api.tsImport(pathToFileURL(file).href, pathToFileURL(join(root, 'package.json')).href);
     } catch {
       // try the next base
     }
   }
   // Already running under tsx (tests, development): a plain import works.
-  return import(pathToFileURL(file).href);
+  return importModule(pathToFileURL(file).href);
 }
 
 /** Loads a user oracle module; errors name the file and the fix. */
 export async function loadUserOracle(file: string, root: string, display: string): Promise<UserOracleFn> {
   let mod: unknown;
   try {
-    mod = file.endsWith('.ts') ? await importTs(file, root) : await import(pathToFileURL(file).href);
+    mod = file.endsWith('.ts') ? await importTs(file, root) : await importModule(pathToFileURL(file).href);
   } catch (error) {
     throw new TierwiseError('oracle-load', `Cannot load the oracle module: ${(error as Error).message}`, 'fix the module so it imports cleanly (for TypeScript oracles without tsx, use .mjs)', { file: display });
   }

@@ -2,26 +2,31 @@ import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { formatUsd } from '../present/format';
-import { requireRoot } from '../panel';
+import { pickFolder } from './pickFolder';
 import type { CommandFactory } from './types';
 
 const run = promisify(execFile);
 
-/** `Tierwise: Compare Cost with Branch…`: cost diff of the working tree against a git ref, shown in the panel. */
-export const compareWithBranch: CommandFactory = ({ ctx, panel }) => async (refArg?: unknown) => {
+/**
+ * `Tierwise: Compare Cost with Branch…`: cost diff of a workspace folder's working tree against a
+ * git ref, shown in the panel. Args (automation): ref, folder (else the active editor's folder, or
+ * the one the user picks).
+ */
+export const compareWithBranch: CommandFactory = ({ ctx, panel }) => async (refArg?: unknown, folderArg?: unknown) => {
   try {
-    const root = requireRoot(ctx);
+    const root = await pickFolder(ctx, folderArg, 'Tierwise: compare the cost of which folder?');
+    if (!root) return undefined;
     const ref = typeof refArg === 'string' ? refArg : await pickRef(root);
     if (!ref) return undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Tierwise: comparing cost with ${ref}` },
       () => ctx.engine.get().compareWithRef(root, ref),
     );
-    ctx.store.diff = result.view;
+    ctx.store.setDiff(root, result.view);
     const t = result.view.totals;
     const sign = t.deltaUsd >= 0 ? '+' : '';
     ctx.output.info(`cost diff vs ${ref}: ${formatUsd(t.base)}/mo -> ${formatUsd(t.head)}/mo (${sign}${formatUsd(t.deltaUsd)})`);
-    await panel.show({ view: 'diff' });
+    await panel.show(root, { view: 'diff' });
     return result.view.totals;
   } catch (error) {
     ctx.reportError('Compare Cost with Branch', error);

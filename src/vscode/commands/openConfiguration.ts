@@ -2,13 +2,18 @@ import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { CONFIG_FILE_NAME } from '../config';
 import { absoluteFromRoot } from '../convert';
-import { requireRoot } from '../panel';
+import { isConfigFileOf } from '../present/folders';
+import { pickFolder } from './pickFolder';
 import type { CommandFactory } from './types';
 
-/** `Tierwise: Open Configuration`: opens tierwise.yml, creating it from the scan when missing. */
-export const openConfiguration: CommandFactory = ({ ctx }) => async () => {
+/**
+ * `Tierwise: Open Configuration`: opens a workspace folder's tierwise.yml, creating it from the scan
+ * when missing. Arg (automation): the folder, else the active editor's folder, or the one picked.
+ */
+export const openConfiguration: CommandFactory = ({ ctx }) => async (folderArg?: unknown) => {
   try {
-    const root = requireRoot(ctx);
+    const root = await pickFolder(ctx, folderArg, 'Tierwise: open the configuration of…');
+    if (!root) return undefined;
     const file = absoluteFromRoot(root, CONFIG_FILE_NAME);
     const uri = vscode.Uri.file(file);
     if (!existsSync(file)) {
@@ -24,12 +29,18 @@ export const openConfiguration: CommandFactory = ({ ctx }) => async () => {
   }
 };
 
-/** Code action command: lists a call site under `traffic.callSites` in tierwise.yml. */
-export const addCallSiteToConfig: CommandFactory = ({ ctx }) => async (id?: unknown) => {
+/**
+ * Code action command: lists a call site under `traffic.callSites` in its folder's tierwise.yml
+ * (args: call-site id, folder). An open tierwise.yml with unsaved changes is edited as it stands.
+ */
+export const addCallSiteToConfig: CommandFactory = ({ ctx }) => async (id?: unknown, folderArg?: unknown) => {
   if (typeof id !== 'string') return false;
   try {
-    const root = requireRoot(ctx);
-    const { file, text } = await ctx.engine.get().addCallSiteToConfig(root, id);
+    const root = await pickFolder(ctx, folderArg, 'Tierwise: add the call site to the tierwise.yml of…');
+    if (!root) return false;
+    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.scheme === 'file' && isConfigFileOf(root, d.uri.fsPath));
+    const buffer = dirty ? { file: dirty.uri.fsPath, text: dirty.getText() } : undefined;
+    const { file, text } = await ctx.engine.get().addCallSiteToConfig(root, id, buffer);
     const uri = vscode.Uri.file(file);
     const edit = new vscode.WorkspaceEdit();
     if (existsSync(file)) {

@@ -3,8 +3,8 @@ import type { TaskType, TierLevel } from '../../engine/model';
 import { readSettings } from '../config';
 import type { ProfilingChoices, ProfilingOutcomeView, ProfilingPlanView } from '../engineTypes';
 import { formatUsd } from '../present/format';
-import { requireRoot } from '../panel';
 import { readApiKeys } from './apiKeys';
+import { pickFolder } from './pickFolder';
 import type { CommandFactory } from './types';
 
 /** Explanation shown when profiling is refused in an untrusted workspace. */
@@ -15,6 +15,8 @@ export const UNTRUSTED_MESSAGE =
 interface ProfilingArgs {
   tasks?: TaskType[];
   tiers?: TierLevel[];
+  /** The workspace folder to profile (path or name); default: the active editor's folder, else a pick. */
+  folder?: unknown;
 }
 
 /**
@@ -29,16 +31,22 @@ export const runProfiling: CommandFactory = ({ ctx, panel }) => async (arg?: unk
     return { refused: 'untrusted' };
   }
   try {
-    const root = requireRoot(ctx);
     const args = (typeof arg === 'object' && arg !== null ? arg : {}) as ProfilingArgs;
+    const root = await pickFolder(ctx, args.folder, 'Tierwise: profile which folder?');
+    if (!root) return { refused: 'no-folder' };
     const engine = ctx.engine.get();
     const choices = await engine.profilingChoices(root);
     const selection = await pickSelection(choices, args);
     if (!selection) return { refused: 'no-selection' };
     const plan = await engine.planProfiling(root, selection, readSettings().overrides);
     ctx.output.info(`profiling plan: ${plan.view.requests} requests, estimated ${formatUsd(plan.view.estimatedCostUsd)}\n  ${plan.view.lines.join('\n  ')}`);
-    if (!(await confirm(plan.view))) return { refused: 'not-confirmed' };
     const keys = await readApiKeys(ctx);
+    const missing = plan.view.providers.filter((provider) => !keys[provider]);
+    if (missing.length > 0) {
+      refuseMissingKeys(ctx.output, missing);
+      return { refused: 'missing-key', providers: missing };
+    }
+    if (!(await confirm(plan.view))) return { refused: 'not-confirmed' };
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Tierwise profiling', cancellable: true },
       async (progress, token) => {
@@ -63,8 +71,8 @@ export const runProfiling: CommandFactory = ({ ctx, panel }) => async (arg?: unk
     );
     report(ctx.output, outcome);
     if (outcome.summary) {
-      ctx.store.profiling = outcome.summary;
-      await panel.show({ view: 'profiling' });
+      ctx.store.setProfiling(root, outcome.summary);
+      await panel.show(root, { view: 'profiling' });
     }
     const verb = outcome.cancelled ? 'cancelled' : 'finished';
     void vscode.window.showInformationMessage(
@@ -97,6 +105,19 @@ async function pickSelection(choices: ProfilingChoices, args: ProfilingArgs): Pr
     ))?.map((p) => p.level);
   if (!tiers?.length) return undefined;
   return { tasks, tiers };
+}
+
+/**
+ * Refuses before the cost confirmation when a provider the plan calls has no key in SecretStorage,
+ * naming the provider and offering "Set API Key" for it. Nothing is sent.
+ */
+function refuseMissingKeys(output: vscode.LogOutputChannel, missing: string[]): void {
+  const names = missing.join(' and ');
+  output.warn(`profiling refused: no API key for ${names}`);
+  const message = `Tierwise: no API key for ${names}. This profiling batch calls ${names} models; store ${missing.length > 1 ? 'the keys' : 'a key'} with "Tierwise: Set API Key" (kept in the editor's secret storage). Nothing was sent.`;
+  void vscode.window.showWarningMessage(message, 'Set API Key').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('tierwise.setApiKey', missing[0]);
+  });
 }
 
 async function confirm(plan: ProfilingPlanView): Promise<boolean> {

@@ -1,13 +1,13 @@
 import type { AnalysisController } from '../analysisController';
 import type { TierwiseContext } from '../context';
 import type { CallSiteTree } from '../features/tree';
-import type { ProjectionPanelHost } from '../panels/projectionPanel';
+import type { ProjectionPanel } from '../panel';
 
 /** What command handlers may use (built once by the composition root). */
 export interface CommandDeps {
   ctx: TierwiseContext;
   analysis: AnalysisController;
-  panel: ProjectionPanelHost;
+  panel: ProjectionPanel;
   tree: CallSiteTree;
 }
 

@@ -9,50 +9,53 @@ const range = (a: number, b: number, c: number, d: number): vscode.Range => new 
 
 /** Looks up the finding behind a Tierwise diagnostic (code actions use it to find the call site). */
 export interface FindingIndex {
-  find(file: string, diagnostic: vscode.Diagnostic): DiagnosticSpec | undefined;
+  /** `file` is relative to `root` (the document's workspace folder). */
+  find(root: string, file: string, diagnostic: vscode.Diagnostic): DiagnosticSpec | undefined;
 }
 
 /**
  * Publishes findings as diagnostics with stable codes (`FindingCode`), severity from the
- * `tierwise.diagnostics.severity` setting, and configuration problems as diagnostics in
- * tierwise.yml itself (always errors: the config is not used until they are fixed).
+ * `tierwise.diagnostics.severity` setting, and configuration problems as diagnostics in each
+ * folder's tierwise.yml itself (always errors: the config is not used until they are fixed; an
+ * unsaved tierwise.yml is checked as it is typed). Every workspace folder publishes its own.
  */
 export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
   const findings = ctx.track(vscode.languages.createDiagnosticCollection('tierwise'));
   const config = ctx.track(vscode.languages.createDiagnosticCollection('tierwise-config'));
+  /** Specs per absolute file path (`absoluteFromRoot`), over every analysed folder. */
   let specsByFile = new Map<string, DiagnosticSpec[]>();
 
   const publish = (): void => {
-    const root = ctx.root;
-    if (!root) return;
     const severity = severityNumber(readSettings().severity);
     const previous = specsByFile;
     specsByFile = new Map();
-    for (const spec of diagnosticSpecs(ctx.store.allViews)) {
-      specsByFile.set(spec.span.file, [...(specsByFile.get(spec.span.file) ?? []), spec]);
+    for (const root of ctx.store.roots) {
+      for (const spec of diagnosticSpecs(ctx.store.viewsOfRoot(root))) {
+        const file = absoluteFromRoot(root, spec.span.file);
+        specsByFile.set(file, [...(specsByFile.get(file) ?? []), spec]);
+      }
     }
     // Replace per file (never clear-then-set): the Problems panel and the quick-fix lightbulb never
     // see a moment without the diagnostics that are still true.
     for (const file of previous.keys()) {
-      if (!specsByFile.has(file) || severity === null) findings.delete(vscode.Uri.file(absoluteFromRoot(root, file)));
+      if (!specsByFile.has(file) || severity === null) findings.delete(vscode.Uri.file(file));
     }
     if (severity !== null) {
       for (const [file, specs] of specsByFile) {
-        const uri = vscode.Uri.file(absoluteFromRoot(root, file));
+        const uri = vscode.Uri.file(file);
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
         findings.set(uri, specs.map((s) => toDiagnostic(s, severity, doc)));
       }
     }
-    config.clear();
-    publishConfigProblems(ctx, config, root);
+    publishConfigProblems(ctx, config);
   };
   ctx.track(ctx.store.onDidChange(publish));
   ctx.track(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tierwise') && publish()));
   return {
-    find(file, diagnostic) {
+    find(root, file, diagnostic) {
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       return specsByFile
-        .get(file)
+        .get(absoluteFromRoot(root, file))
         ?.find((s) => s.code === code && s.span.start.line === diagnostic.range.start.line && s.span.start.character === diagnostic.range.start.character);
     },
   };
@@ -67,13 +70,14 @@ function toDiagnostic(spec: DiagnosticSpec, severity: 0 | 1 | 2 | 3, doc: vscode
   return diagnostic;
 }
 
-function publishConfigProblems(ctx: TierwiseContext, collection: vscode.DiagnosticCollection, root: string): void {
-  const state = ctx.store.state;
-  if (!state || state.configProblems.length === 0) return;
-  const file = state.configFile ?? absoluteFromRoot(root, CONFIG_FILE_NAME);
-  collection.set(
-    vscode.Uri.file(file),
-    state.configProblems.map((p) => {
+/** Each analysed folder's configuration problems, in the configuration file they belong to. */
+function publishConfigProblems(ctx: TierwiseContext, collection: vscode.DiagnosticCollection): void {
+  const byFile = new Map<string, vscode.Diagnostic[]>();
+  for (const root of ctx.store.roots) {
+    const state = ctx.store.stateOf(root);
+    if (!state || state.configProblems.length === 0) continue;
+    const file = state.configFile ?? absoluteFromRoot(root, CONFIG_FILE_NAME);
+    const diagnostics = state.configProblems.map((p) => {
       // ConfigProblem lines/columns are 1-based (file:line:column as printed).
       const line = Math.max(0, p.line - 1);
       const column = Math.max(0, p.column - 1);
@@ -81,6 +85,9 @@ function publishConfigProblems(ctx: TierwiseContext, collection: vscode.Diagnost
       d.source = 'tierwise';
       d.code = 'config';
       return d;
-    }),
-  );
+    });
+    byFile.set(file, [...(byFile.get(file) ?? []), ...diagnostics]);
+  }
+  collection.clear();
+  for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.file(file), diagnostics);
 }

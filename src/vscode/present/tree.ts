@@ -1,4 +1,5 @@
 import type { TaskType } from '../../engine/model';
+import type { FolderRef } from './folders';
 import { formatUsd } from './format';
 import { lensTitle } from './lens';
 import { monthlyCost } from './siteView';
@@ -50,4 +51,31 @@ export function siteItemLabel(view: SiteView, grouping: Grouping): { label: stri
   const { site } = view.site;
   const where = grouping === 'task' ? `${site.span.file}:${site.span.start.line + 1}` : `line ${site.span.start.line + 1}`;
   return { label: `${site.enclosing} (${where})`, description: lensTitle(view) };
+}
+
+/** A folder node of the call-site tree (multi-root workspaces): its groups and its total. */
+export interface FolderGroup {
+  /** The folder's root (absolute path). */
+  key: string;
+  label: string;
+  /** `$1,240/mo · 12 call sites` */
+  description: string;
+  monthly: number;
+  groups: TreeGroup[];
+}
+
+/**
+ * The top level of the tree in a multi-root workspace: one node per folder that has call sites to
+ * list, in workspace folder order (as in the Explorer), each grouped like a single-folder tree.
+ */
+export function groupFolders(folders: ReadonlyArray<FolderRef & { views: SiteView[] }>, grouping: Grouping): FolderGroup[] {
+  const out: FolderGroup[] = [];
+  for (const folder of folders) {
+    const groups = groupSites(folder.views, grouping);
+    if (groups.length === 0) continue;
+    const monthly = groups.reduce((sum, g) => sum + g.monthly, 0);
+    const sites = groups.reduce((sum, g) => sum + g.sites.length, 0);
+    out.push({ key: folder.root, label: folder.name, description: `${formatUsd(monthly)}/mo · ${sites} call site${sites === 1 ? '' : 's'}`, monthly, groups });
+  }
+  return out;
 }

@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { phase } from './companion';
+import { inputsScenario } from './inputs';
+import { multiRootScenario } from './multiRoot';
 
 /** What the runner passes in TIERWISE_COMPANION. */
 export interface CompanionConfig {
-  scenario: 'editor' | 'profiling' | 'untrusted' | 'bench' | 'panel';
+  scenario: 'editor' | 'profiling' | 'untrusted' | 'bench' | 'panel' | 'inputs' | 'multiRoot';
   outDir: string;
   /** Workspace-relative file to open. */
   file: string;
@@ -77,6 +79,8 @@ export async function runScenario(config: CompanionConfig, obs: Observations): P
   if (config.scenario === 'profiling') return profilingScenario(config, obs);
   if (config.scenario === 'bench') return benchScenario(config, obs);
   if (config.scenario === 'panel') return panelScenario(config, obs);
+  if (config.scenario === 'inputs') return inputsScenario(config, obs);
+  if (config.scenario === 'multiRoot') return multiRootScenario(config, obs);
   return untrustedScenario(config, obs);
 }
 

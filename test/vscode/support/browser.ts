@@ -16,7 +16,7 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Launches Chromium and opens the workbench for `folder`; resolves once the workbench is rendered. */
+/** Launches Chromium and opens the workbench for `folder` (or a `.code-workspace` file); resolves once the workbench is rendered. */
 export async function openWorkbench(url: string, folder: string): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -24,7 +24,8 @@ export async function openWorkbench(url: string, folder: string): Promise<Workbe
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  await page.goto(`${url}/?${kind}=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

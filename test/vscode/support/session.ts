@@ -28,15 +28,17 @@ export async function startSession(options: {
   env?: Record<string, string>;
   /** User settings (e.g. the fake server's URL as the provider endpoint). */
   settings?: Record<string, unknown>;
+  /** A `.code-workspace` file (inside `workspace`) to open instead of the `workspace` folder: a multi-root workspace. */
+  workspaceFile?: string;
 }): Promise<Session> {
   assertTestEnvironment();
   buildExtension();
-  const extensionsDir = await layoutExtensions();
   const userDataDir = mkdtempSync(join(tmpdir(), 'tierwise-user-'));
+  const extensionsDir = await layoutExtensions(userDataDir);
   const outDir = mkdtempSync(join(tmpdir(), 'tierwise-out-'));
   const companion = JSON.stringify({ scenario: options.scenario, outDir, file: options.file, ...options.companion });
   const server = await startCodeServer({
-    workspace: options.workspace,
+    workspace: options.workspaceFile ?? options.workspace,
     extensionsDir,
     userDataDir,
     trustDisabled: options.trusted,
@@ -45,7 +47,7 @@ export async function startSession(options: {
   });
   let workbench: Workbench;
   try {
-    workbench = await openWorkbench(server.url, options.workspace);
+    workbench = await openWorkbench(server.url, options.workspaceFile ?? options.workspace);
   } catch (error) {
     await server.stop();
     throw error;
