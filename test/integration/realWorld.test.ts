@@ -47,7 +47,20 @@ function copyPackage(pkg: string, sub: string, project: string, keep: (path: str
 
 /** The fenced TypeScript/JavaScript code blocks of a markdown file, in order (markdown lexer, not a regex). */
 function codeBlocks(markdownFile: string): Array<{ text: string; js: boolean }> {
-  const tokens = marked.lexer(readFileSync(markdownFile, 'utf8'));
+  return codeBlocksIn(readFileSync(markdownFile, 'utf8'));
+}
+
+/**
+ * The fenced code blocks of the doc comments of a declaration file (the `@example` blocks its
+ * maintainers wrote), in order: each line's leading ` * ` is removed, then read as markdown.
+ */
+function docCommentBlocks(declarationFile: string): Array<{ text: string; js: boolean }> {
+  const text = readFileSync(declarationFile, 'utf8').split('\n').map((line) => line.replace(/^\s*\*\s?/, '')).join('\n');
+  return codeBlocksIn(text);
+}
+
+function codeBlocksIn(markdown: string): Array<{ text: string; js: boolean }> {
+  const tokens = marked.lexer(markdown);
   const blocks: Array<{ text: string; js: boolean }> = [];
   marked.walkTokens(tokens, (token) => {
     if (!isCode(token)) return;
@@ -355,8 +368,213 @@ describe('langsmith README: wrapped clients', () => {
     assert.deepEqual(keys(result).filter((k) => !k.startsWith('snippets/langsmith-2.ts')), ['snippets/langsmith-7.ts#<module>#messages.create']);
   });
 
-  it('finds the request through `wrapOpenAI(new OpenAI())`', { todo: 'wrapOpenAI returns `PatchedOpenAIClient<T>` (an intersection type): neither declaration tracing nor the type-checker fallback sees the OpenAI client through it' }, () => {
-    assertModel(site(result, 'snippets/langsmith-2.ts', '<module>', 'chat.completions.create'), 'gpt-5.4');
+  it('finds the request through `wrapOpenAI(new OpenAI())` (declared to return `PatchedOpenAIClient<T>`, an alias of `T & {...}`)', () => {
+    const s = site(result, 'snippets/langsmith-2.ts', '<module>', 'chat.completions.create');
+    assertModel(s, 'gpt-5.4');
+    assert.ok(s.detection.some((line) => line.startsWith('passed through `wrapOpenAI(...)`')), s.detection.join('\n'));
+    assert.deepEqual(keys(result), ['snippets/langsmith-2.ts#<module>#chat.completions.create', 'snippets/langsmith-7.ts#<module>#messages.create']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// LangSmith's other wrappers, from the `@example` blocks of their own declarations: each is declared
+// to return its argument's type (`PatchedAnthropicClient<T>` = `T & {...}`, `PatchedGeminiClient<T>`,
+// `wrapAISDK: <T>(ai: T) => T`), so the request on the wrapped client or function is an LLM call.
+
+describe('langsmith wrapper examples in its declarations (wrapOpenAI, wrapAnthropic, wrapGemini, wrapAISDK)', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('langsmith-docs', true);
+    const example = (rel: string, index: number) => docCommentBlocks(join(modules, 'langsmith', rel))[index].text;
+    const files = {
+      'examples/wrap-openai.ts': example('lib/wrappers/openai.d.ts', 0),
+      'examples/wrap-anthropic.ts': example('lib/wrappers/anthropic.d.ts', 0),
+      'examples/wrap-gemini.ts': example('lib/wrappers/gemini.d.ts', 0),
+      'examples/wrap-ai-sdk-0.ts': example('lib/experimental/vercel/wrap.d.ts', 0),
+      'examples/wrap-ai-sdk-3.ts': example('lib/experimental/vercel/wrap.d.ts', 3),
+    };
+    assert.match(files['examples/wrap-openai.ts'], /wrapOpenAI\(new OpenAI\(\)\)/, 'langsmith openai.d.ts example changed: re-read it');
+    assert.match(files['examples/wrap-anthropic.ts'], /wrapAnthropic\(new Anthropic\(\)\)/, 'langsmith anthropic.d.ts example changed: re-read it');
+    assert.match(files['examples/wrap-gemini.ts'], /wrapGemini\(client/, 'langsmith gemini.d.ts example changed: re-read it');
+    assert.match(files['examples/wrap-ai-sdk-0.ts'], /const \{ generateText \} = wrapAISDK\(ai\)/, 'langsmith wrap.d.ts example changed: re-read it');
+    writeFiles(dir, files);
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds every request on a wrapped client or wrapped AI SDK function, and nothing else', () => {
+    assert.deepEqual(keys(result), [
+      'examples/wrap-ai-sdk-0.ts#<module>#generateText',
+      'examples/wrap-ai-sdk-3.ts#<module>#generateText',
+      'examples/wrap-anthropic.ts#<module>#messages.create',
+      'examples/wrap-anthropic.ts#<module>#messages.stream',
+      'examples/wrap-gemini.ts#<module>#models.generateContent',
+      'examples/wrap-openai.ts#<module>#chat.completions.create',
+    ]);
+  });
+
+  it('reads the model and parameters of each request as written in the example', () => {
+    const openai = site(result, 'examples/wrap-openai.ts', '<module>', 'chat.completions.create');
+    assertModel(openai, 'gpt-4.1-mini');
+    assert.equal(openai.params.stream, true);
+    assertModel(site(result, 'examples/wrap-anthropic.ts', '<module>', 'messages.create'), 'claude-sonnet-4-20250514');
+    assertModel(site(result, 'examples/wrap-anthropic.ts', '<module>', 'messages.stream'), 'claude-sonnet-4-20250514');
+    assertModel(site(result, 'examples/wrap-gemini.ts', '<module>', 'models.generateContent'), 'gemini-2.0-flash-exp');
+    const ai = site(result, 'examples/wrap-ai-sdk-0.ts', '<module>', 'generateText');
+    assertModel(ai, 'gpt-5-nano');
+    assert.equal(ai.provider, 'openai');
+    for (const s of [openai, ai]) assert.ok(s.detection.some((line) => line.startsWith('passed through `wrap')), s.detection.join('\n'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// LangChain chains: the @langchain/core README example (`prompt.pipe(model).pipe(outputParser)`, then
+// `chain.stream(...)`) and the `@example` blocks of RunnableSequence, RunnableMap and
+// StringOutputParser in @langchain/core's declarations. Those blocks use the classes without
+// importing them (the docs assume the imports); the imports they need are prepended. The other
+// runnable examples in base.d.ts compose lambdas only (RunnableLambda, RunnableEach, RunnableRetry,
+// RunnableWithFallbacks, RunnableAssign, RunnablePick): chains without a model, so no call site.
+
+const LC_IMPORTS = [
+  "import { PromptTemplate } from '@langchain/core/prompts';",
+  "import { RunnableMap, RunnableSequence } from '@langchain/core/runnables';",
+  "import { StringOutputParser } from '@langchain/core/output_parsers';",
+  "import { ChatOpenAI } from '@langchain/openai';",
+  "import { ChatAnthropic } from '@langchain/anthropic';",
+  '',
+].join('\n');
+
+describe('LangChain chain examples (@langchain/core README and declarations)', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('lc-chains', true);
+    const readme = codeBlocks(join(modules, '@langchain/core/README.md')).find((b) => b.text.includes('.pipe('));
+    assert.ok(readme, '@langchain/core README has no pipe example: re-read it');
+    const runnables = docCommentBlocks(join(modules, '@langchain/core/dist/runnables/base.d.ts'));
+    const parser = docCommentBlocks(join(modules, '@langchain/core/dist/output_parsers/string.d.ts'));
+    assert.match(runnables[4].text, /RunnableSequence\.from\(\[promptTemplate, new ChatOpenAI/, 'base.d.ts block 4 changed: re-read it');
+    assert.match(runnables[5].text, /RunnableMap\.from\(/, 'base.d.ts block 5 changed: re-read it');
+    const lambdaOnly = [0, 1, 2, 3, 6, 7, 8, 9, 10];
+    for (const index of lambdaOnly) assert.doesNotMatch(runnables[index].text, /Chat(OpenAI|Anthropic)/, `base.d.ts block ${index} now has a model: re-read it`);
+    writeFiles(dir, {
+      'chains/readme.ts': readme.text,
+      'chains/sequence.ts': LC_IMPORTS + runnables[4].text,
+      'chains/map.ts': LC_IMPORTS + runnables[5].text,
+      'chains/parser.ts': LC_IMPORTS + parser[0].text,
+      ...Object.fromEntries(lambdaOnly.map((index) => [`chains/lambda-${index}.ts`, runnables[index].text])),
+    });
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds each chain run with a model step, and no chain of lambdas', () => {
+    assert.deepEqual(keys(result), [
+      'chains/map.ts#<module>#chain(ChatAnthropic, ChatAnthropic).invoke',
+      'chains/parser.ts#<module>#chain(ChatOpenAI).invoke',
+      'chains/readme.ts#<module>#chain(ChatOpenAI).stream',
+      'chains/sequence.ts#<module>#chain(ChatOpenAI).invoke',
+    ]);
+  });
+
+  it('reads the model from the chat model step and fills the prompt template from the literal input', () => {
+    const readme = site(result, 'chains/readme.ts', '<module>', 'chain(ChatOpenAI).stream');
+    assertModel(readme, 'gpt-4o-mini');
+    assert.equal(readme.provider, 'openai');
+    assert.equal(readme.params.stream, true);
+    assert.equal(readme.params.temperature, 0.8);
+    assert.equal(promptText(readme), 'user: Answer the following question to the best of your ability:\nWhy is the sky blue?');
+    for (const file of ['chains/sequence.ts', 'chains/parser.ts']) {
+      const s = site(result, file, '<module>', 'chain(ChatOpenAI).invoke');
+      assertModel(s, 'gpt-4o-mini');
+      assert.equal(promptText(s), 'user: Tell me a joke about bears');
+    }
+  });
+
+  it('reports the two model steps of the RunnableMap example as two requests, each with its own prompt', () => {
+    const steps = requestSites(result).filter((a) => a.site.span.file === 'chains/map.ts');
+    assert.deepEqual(steps.map((a) => promptText(a.site)), ['user: Tell me a joke about bear', 'user: write a 2-line poem about bear']);
+    // `new ChatAnthropic({})` names no model: the library default applies, which Tierwise does not guess.
+    for (const a of steps) assert.equal(a.site.model.status, 'unknown');
+  });
+});
+
+function promptText(s: CallSite): string {
+  return s.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : `{${g.name}}`)).join('')}`).join(' | ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// @google/genai Interactions API (README "Interactions" section). Its blocks use the client `ai`
+// the README's Quickstart creates; that setup is prepended (block 15 starts with a Python line,
+// `import base64`, and is left out).
+
+const GENAI_SETUP = "import { GoogleGenAI } from '@google/genai';\nconst GEMINI_API_KEY = process.env.GEMINI_API_KEY;\nconst ai = new GoogleGenAI({ apiKey: GEMINI_API_KEY });\n";
+
+describe('@google/genai README: Interactions API', () => {
+  let result: ScanResult;
+  const blocks = [12, 13, 14, 16, 17, 18, 19];
+  before(async () => {
+    const dir = tempProject('genai-interactions', true);
+    const all = codeBlocks(join(modules, '@google/genai/README.md'));
+    for (const index of blocks) assert.match(all[index].text, /ai\.interactions\.create\(/, `@google/genai README block ${index} changed: re-read it`);
+    writeFiles(dir, Object.fromEntries(blocks.map((index) => [`snippets/interactions-${index}.ts`, GENAI_SETUP + all[index].text])));
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds every interactions.create, and not interactions.get', () => {
+    const perFile = (index: number) => requestSites(result).filter((a) => a.site.span.file === `snippets/interactions-${index}.ts`);
+    assert.deepEqual(blocks.map((index) => perFile(index).length), [1, 2, 1, 2, 1, 1, 1]);
+    assert.ok(requestSites(result).every((a) => a.site.api === 'interactions.create' && a.site.provider === 'google'));
+  });
+
+  it('reads model, input and tools; a continued interaction says the earlier turns are input too', () => {
+    const basic = site(result, 'snippets/interactions-12.ts', '<module>', 'interactions.create');
+    assertModel(basic, 'gemini-flash-latest');
+    assert.equal(promptText(basic), 'user: Hello, how are you?');
+    const [first, second] = requestSites(result).filter((a) => a.site.span.file === 'snippets/interactions-13.ts').map((a) => a.site);
+    assert.equal(promptText(first), 'user: Hi, my name is Amir.');
+    assert.equal(first.prompt.unknown.length, 0);
+    assert.equal(promptText(second), 'user: What is my name?');
+    assert.match(second.prompt.unknown[0]?.reason ?? '', /earlier turns of interaction `interaction1\.id` are kept by the server/);
+    assert.equal(site(result, 'snippets/interactions-17.ts', '<module>', 'interactions.create').params.tools?.count, 1);
+    assertModel(site(result, 'snippets/interactions-19.ts', '<module>', 'interactions.create'), 'gemini-3-pro-image-preview');
+  });
+
+  it('reports the Deep Research agent interaction with an unknown model and says the agent loops on the server', () => {
+    const agent = site(result, 'snippets/interactions-14.ts', '<module>', 'interactions.create');
+    assert.equal(agent.model.status, 'unknown');
+    assert.match(agent.model.unknown[0].reason, /agent interaction \(`agent: 'deep-research-pro-preview-12-2025'`\)/);
+    assert.ok(agent.detection.some((line) => line.includes('the server runs the agent loop')), agent.detection.join('\n'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Anthropic tool runner: the `@example` of `mcpTool` in @anthropic-ai/sdk/helpers/beta/mcp.d.ts
+// (`anthropic.beta.messages.toolRunner({...})` with MCP tools).
+
+describe('@anthropic-ai/sdk tool runner example (helpers/beta/mcp.d.ts)', () => {
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempProject('anthropic-tool-runner', true);
+    const block = docCommentBlocks(join(modules, '@anthropic-ai/sdk/helpers/beta/mcp.d.ts'))[0].text;
+    assert.match(block, /anthropic\.beta\.messages\.toolRunner\(/, 'mcp.d.ts example 0 changed: re-read it');
+    writeFiles(dir, { 'agents/mcp.ts': block });
+    result = await scan(dir);
+  });
+
+  it('scans without file problems', () => assertNoProblems(result));
+
+  it('finds the tool runner as one call site read like messages.create, marked as an agent loop', () => {
+    assert.deepEqual(keys(result), ['agents/mcp.ts#<module>#beta.messages.toolRunner']);
+    const s = site(result, 'agents/mcp.ts', '<module>', 'beta.messages.toolRunner');
+    assertModel(s, 'claude-sonnet-4-20250514');
+    assert.deepEqual(s.params.maxTokens?.candidates.map((c) => c.value), [1024]);
+    assert.equal(promptText(s), 'user: Use the available tools');
+    assert.ok(s.params.tools, 'the tools option is read');
+    assert.ok(s.detection.some((line) => /several model steps/.test(line) && /until the model stops calling tools/.test(line)), s.detection.join('\n'));
   });
 });
 

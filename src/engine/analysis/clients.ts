@@ -5,12 +5,15 @@
  * fields (initialised or assigned in the constructor), parameters and properties typed as the
  * client, destructuring and factory functions. It works through declarations and import
  * declarations, so it does not need the SDK's types; when they resolve, the type checker is a
- * fallback for receivers the declarations cannot explain. A local object that merely has a
- * `messages.create` method never traces to an SDK module, so it is never a call site.
+ * fallback for receivers the declarations cannot explain, and package functions declared to return
+ * their argument are followed to it (tracing wrappers: langsmith's `wrapOpenAI(client)`, see
+ * passThrough.ts). A local object that merely has a `messages.create` method never traces to an SDK
+ * module, so it is never a call site.
  */
 import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression, SourceFile, Symbol as MorphSymbol, TypeNode } from 'ts-morph';
 import { expandoAssignment, functionsOf, returnedExpressions, stripExpression } from './functionValues';
+import { passThroughArgument } from './passThrough';
 import { isPackageSpecifier } from './prefilter';
 import { isUnresolvedType } from './programs';
 import type { AnalysisContext } from './types';
@@ -37,6 +40,8 @@ export interface Origin {
 export interface TraceOptions {
   packages: readonly string[];
   ctx: AnalysisContext;
+  /** Skip the type-checker fallback (a caller that classifies many expressions, e.g. the steps of a chain). */
+  declarationsOnly?: boolean;
 }
 
 interface TraceState {
@@ -50,7 +55,7 @@ const MAX_DEPTH = 30;
 /** Traces an expression to the SDK export it comes from, or undefined (not an SDK value). */
 export function traceOrigin(expr: Node, opts: TraceOptions): Origin | undefined {
   const state: TraceState = { opts, seen: new Set(), depth: 0 };
-  return trace(expr, state) ?? typedReceiverOrigin(expr, opts);
+  return trace(expr, state) ?? (opts.declarationsOnly ? undefined : typedReceiverOrigin(expr, opts));
 }
 
 /**
@@ -140,7 +145,10 @@ function traceCall(node: CallExpression, state: TraceState): Origin | undefined 
       if (origin) return { ...origin, chain: [`returned by \`${short(callee)}()\` (${loc(returned, state)})`, ...origin.chain] };
     }
   }
-  return undefined;
+  // A package function declared to return its argument (a tracing wrapper: `wrapOpenAI(new OpenAI())`).
+  const passed = passThroughArgument(node);
+  const origin = passed ? trace(passed.argument, state) : undefined;
+  return passed && origin ? withWhy(origin, `passed through \`${short(callee)}(...)\`, declared \`${passed.declared}\` (${loc(node, state)})`) : undefined;
 }
 
 function requireOrigin(node: CallExpression, state: TraceState): Origin | undefined {

@@ -201,7 +201,7 @@ function analyseFile(
     if (!d.elements || d.elements.length === 0) return [{ site: buildSite(d, ids[i], ctx, rel, problems), detected: d }];
     // One record per request of the call; each element extracts only its own request (also for wrappers).
     return d.elements.map((element, index) => {
-      const one: DetectedCall = { ...d, elements: undefined, detection: [...d.detection, element.detection], extract: element.extract };
+      const one: DetectedCall = { ...d, provider: element.provider ?? d.provider, elements: undefined, detection: [...d.detection, element.detection], extract: element.extract };
       return { site: { ...buildSite(one, elementId(ids[i], index), ctx, rel, problems), span: ctx.span(element.node) }, detected: one };
     });
   });

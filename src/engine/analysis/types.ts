@@ -67,7 +67,8 @@ export interface DetectedCall {
   extract(bindings?: Bindings): ExtractedRequest;
   /**
    * A call that carries several distinct requests (an Anthropic batch whose `requests` is an array
-   * literal of request objects): one entry per request, in order. The scanner then emits one
+   * literal of request objects, a LangChain chain with several model steps or a `.batch([...])` of
+   * literal inputs): one entry per request, in order. The scanner then emits one
    * CallSite per element instead of one for the call (ids: identity.ts `elementId`).
    */
   elements?: DetectedElement[];
@@ -81,6 +82,8 @@ export interface DetectedElement {
   detection: string;
   /** Resolves this request only (same contract as `DetectedCall.extract`). */
   extract(bindings?: Bindings): ExtractedRequest;
+  /** This request's provider when it differs from the call's (a LangChain chain with models of two providers). */
+  provider?: Provider;
 }
 
 /** One SDK's detector (one file per SDK under detectors/). */

@@ -13,7 +13,7 @@ import { traceOrigin } from '../clients';
 import { extractRequest } from '../resolve/request';
 import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
 import type { AnalysisContext, DetectedCall, SdkDetector } from '../types';
-import { calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from './common';
+import { AGENT_LOOP_NOTE, calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from './common';
 
 const FUNCTIONS: Record<string, Operation> = {
   generateText: 'generate',
@@ -84,7 +84,7 @@ function matchAgentRun(call: CallExpression, ctx: AnalysisContext): DetectedCall
     api,
     operation: 'generate',
     client: model?.getText().replace(/\s+/g, ' '),
-    detection: [...detectionLines(api, origin), provider.why, 'an agent run may take several model steps (tool loop); this site describes one step'],
+    detection: [...detectionLines(api, origin), provider.why, AGENT_LOOP_NOTE],
     extract: (bindings) => {
       const agent = extractRequest('ai-sdk', { request: options, api }, ctx, bindings);
       const run = extractRequest('ai-sdk', { request: firstArgument(call), api: method.name === 'stream' ? 'streamText' : 'generateText' }, ctx, bindings);

@@ -10,6 +10,12 @@ import { isPackageSpecifier } from '../prefilter';
 import type { AnalysisContext } from '../types';
 import type { Provider } from '../../model';
 
+/**
+ * The detection line of a call that runs an agent loop (AI SDK agents, Anthropic's tool runner):
+ * one run may send several requests; the call site describes one of them.
+ */
+export const AGENT_LOOP_NOTE = 'an agent run may take several model steps (tool loop); this site describes one step';
+
 /** The name a call is made through: `create` for `x.messages.create(...)` and for `create(...)`. */
 export function calleeName(call: CallExpression): string | undefined {
   const callee = call.getExpression();

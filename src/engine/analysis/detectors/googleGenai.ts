@@ -1,14 +1,16 @@
 /**
  * `@google/genai`: `new GoogleGenAI()` then `models.generateContent|generateContentStream|
- * embedContent|countTokens`, on values that trace to a `GoogleGenAI` client; and chat sessions:
+ * embedContent|countTokens` and `interactions.create` (the Interactions API), on values that trace
+ * to a `GoogleGenAI` client; and chat sessions:
  * `const chat = ai.chats.create({ model, config, history })` then `chat.sendMessage({ message })` /
  * `sendMessageStream` is one call site per send (api `chats.sendMessage`), with the model, config
  * and history of the `chats.create` options traced through the variable.
  */
-import type { CallExpression } from 'ts-morph';
+import type { CallExpression, Node } from 'ts-morph';
 import type { Operation } from '../../model';
 import type { Origin } from '../clients';
 import { extractRequest } from '../resolve/request';
+import { getProperty, resolveObjectLiteral } from '../resolve/values';
 import type { AnalysisContext, DetectedCall, SdkDetector } from '../types';
 import { calleeName, calleeOrigin, detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
 
@@ -18,6 +20,8 @@ const APIS: Record<string, Operation> = {
   'models.generateContentStream': 'generate',
   'models.embedContent': 'embed',
   'models.countTokens': 'count-tokens',
+  // The Interactions API: `{ model | agent, input, system_instruction, generation_config, tools }`.
+  'interactions.create': 'generate',
 };
 const METHODS = new Set(Object.keys(APIS).map((api) => api.split('.')[1]));
 const CHAT_METHODS = new Set(['sendMessage', 'sendMessageStream']);
@@ -35,6 +39,8 @@ export const googleGenaiDetector: SdkDetector = {
     const { origin, member, api } = matched;
     const operation = APIS[api];
     if (!operation) return undefined;
+    const detection = detectionLines(api, origin);
+    if (api === 'interactions.create' && agentOf(call, ctx)) detection.push(AGENT_INTERACTION_NOTE);
     return {
       call,
       sdk: 'google-genai',
@@ -42,11 +48,20 @@ export const googleGenaiDetector: SdkDetector = {
       api,
       operation,
       client: receiverText(call, member.path.length),
-      detection: detectionLines(api, origin),
-      extract: (bindings) => extractRequest('google-genai', { request: firstArgument(call), api }, ctx, bindings),
+      detection,
+      extract: (bindings) => extractRequest(api === 'interactions.create' ? 'google-interactions' : 'google-genai', { request: firstArgument(call), api }, ctx, bindings),
     };
   },
 };
+
+const AGENT_INTERACTION_NOTE = 'an agent interaction (`agent`): the server runs the agent loop, which may make many model requests; this site describes the call';
+
+/** The `agent` option of `interactions.create({ agent })`, when written. */
+function agentOf(call: CallExpression, ctx: AnalysisContext): Node | undefined {
+  const body = firstArgument(call);
+  const obj = body ? resolveObjectLiteral(body, ctx) : undefined;
+  return obj ? getProperty(obj, 'agent', ctx) : undefined;
+}
 
 /** `chat.sendMessage(...)` on a value that traces to `new GoogleGenAI().chats.create(options)`. */
 function matchChatSend(call: CallExpression, ctx: AnalysisContext): DetectedCall | undefined {

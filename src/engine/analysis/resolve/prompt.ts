@@ -31,6 +31,11 @@ export class PromptBuilder {
 
   constructor(private readonly st: EvalState) {}
 
+  /** The evaluation state the builder resolves in (the request's bindings). */
+  get state(): EvalState {
+    return this.st;
+  }
+
   /** Adds one part. */
   add(role: Role, segments: PromptSegment[]): void {
     if (segments.length > 0) this.parts.push({ role, segments });

@@ -6,20 +6,25 @@
 import { Node } from 'ts-morph';
 import type { AnalysisContext, Bindings, ExtractedRequest } from '../types';
 import type { CallParams, ModelRef, Resolved, StructuredOutput } from '../../model';
-import { emptyResolved, exprText, initialState, toResolved } from './common';
+import { emptyResolved, exprText, initialState, literalRes, toResolved } from './common';
+import { batchRequest } from './batch';
 import type { EvalState } from './common';
 import { followToLiteral } from './objects';
 import type { Located } from './objects';
 import { modelIn, numberIn, stringIn } from './values';
 import { PromptBuilder, addContent, addMessages, addSystem } from './prompt';
+import { addPromptTemplate } from './promptTemplate';
+import type { TemplateFields } from './promptTemplate';
 import { firstOf, maxTokensOf, objectAt, readPath, singleNumber, singleString, streamFlag, structuredOutputOf, toolsOf } from './params';
 import type { RequestObject } from './params';
 import { describeSchema } from './schema';
 import { unwrap } from './symbols';
-import { literalRes } from './common';
 
 /** The request shapes Tierwise understands (one per SDK API family). */
-export type RequestStyle = 'anthropic-messages' | 'openai-chat' | 'openai-responses' | 'openai-embeddings' | 'ai-sdk' | 'langchain' | 'google-genai';
+export type RequestStyle =
+  | 'anthropic-messages' | 'openai-chat' | 'openai-responses' | 'openai-embeddings' | 'ai-sdk' | 'langchain' | 'google-genai'
+  /** Gemini Interactions API: `{ model | agent, input, system_instruction, generation_config, previous_interaction_id }`. */
+  | 'google-interactions';
 
 /** What a detector found at the call. */
 export interface RequestFields {
@@ -27,15 +32,22 @@ export interface RequestFields {
   request?: Node;
   /** An explicit model expression (AI SDK factory call or id, LangChain `model`/`modelName`). */
   model?: Node;
-  /** LangChain `.invoke(x)` / `.stream(x)` argument. */
+  /** LangChain `.invoke(x)` / `.stream(x)` argument, or the list of inputs of `.batch([...])` (`batchInputs`). */
   messagesArg?: Node;
+  /** LangChain `.batch(inputs)`: `messagesArg` is a list with one input per request; `batchElement` picks one. */
+  batchInputs?: boolean;
+  /** LangChain chain: the prompt template that formats the model's input from the run's input. */
+  template?: TemplateFields;
+  /** LangChain chain: the model's input is the output of an earlier step; the reason its prompt is unknown. */
+  opaqueInput?: { reason: string; node: Node };
   /** LangChain `withStructuredOutput(schema)` argument. */
   schema?: Node;
   /** The API as written (`messages.stream`, `streamText`, `embedMany`); stream APIs set `stream`. */
   api?: string;
   /**
-   * Anthropic batch: read only request `batchElement` (0-based) of a literal `requests` array (see
-   * `batchElementNodes`). The result is that one request, so it carries no `batchSize`.
+   * A batch: read only request `batchElement` (0-based) of a literal `requests` array (Anthropic, see
+   * `batchElementNodes`) or of the literal inputs of LangChain's `.batch([...])`. The result is that
+   * one request, so it carries no `batchSize`.
    */
   batchElement?: number;
   /** Google Gen AI chat session: the argument of `chat.sendMessage(...)` (`{ message, config }`). */
@@ -56,7 +68,9 @@ export function extractRequest(style: RequestStyle, fields: RequestFields, ctx: 
   const model = modelOf(style, fields, req, st);
   const builder = new PromptBuilder(st);
   if (fields.request && !req) builder.unresolved(`the request \`${exprText(fields.request)}\` is not a statically known object`, fields.request);
-  buildPrompt(style, req, fields, builder, st);
+  const run = style === 'langchain' ? runInputOf(fields, st) : {};
+  if (run.size) batchSize = run.size;
+  buildPrompt(style, req, fields, builder, st, run);
   const params = paramsOf(style, req, fields, st);
   if (builder.cache) params.promptCache = builder.cache;
   return { model, prompt: builder.shape(), params, batchSize };
@@ -67,6 +81,11 @@ function modelOf(style: RequestStyle, fields: RequestFields, req: RequestObject 
   const found = readPath(req, 'model') ?? (style === 'langchain' ? readPath(req, 'modelName') : undefined);
   if (found) return modelIn(found.node, found.st);
   const expression = fields.request ? exprText(fields.request) : '';
+  const agent = style === 'google-interactions' ? readPath(req, 'agent') : undefined;
+  if (agent) {
+    const reason = `an agent interaction (\`agent: ${exprText(agent.node)}\`) names no \`model\`: the agent chooses its models on the server`;
+    return { ...emptyResolved<string>(reason, expression), hardCoded: false };
+  }
   return { ...emptyResolved<string>(missingModelReason(fields.request, req), expression), hardCoded: false };
 }
 
@@ -98,17 +117,22 @@ function opaqueSpreads(obj: Node, st: EvalState, depth = 0): string[] {
   return out;
 }
 
-function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, b: PromptBuilder, st: EvalState): void {
+function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, b: PromptBuilder, st: EvalState, run: RunInput): void {
   const at = (path: string) => readPath(req, path);
   // AI SDK agents (`new ToolLoopAgent({ instructions })`) name their system prompt `instructions`.
-  const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'openai-responses' ? at('instructions') : (at('system') ?? (style === 'ai-sdk' ? at('instructions') : undefined));
+  const system = style === 'google-genai' ? at('config.systemInstruction') : style === 'google-interactions' ? at('system_instruction')
+    : style === 'openai-responses' ? at('instructions') : (at('system') ?? (style === 'ai-sdk' ? at('instructions') : undefined));
   if (fields.chatMessage) {
     addChatTurn(b, req, fields.chatMessage, st);
     return;
   }
   if (system) addSystem(b, system.node, system.st);
+  if (style === 'google-interactions') {
+    addInteractionInput(b, req);
+    return;
+  }
   if (style === 'langchain') {
-    if (fields.messagesArg) addMessages(b, fields.messagesArg, st);
+    addLangchainInput(b, fields, run);
     return;
   }
   if (style === 'openai-embeddings' || (style === 'ai-sdk' && (at('value') || at('values')))) {
@@ -120,6 +144,53 @@ function buildPrompt(style: RequestStyle, req: RequestObject | undefined, fields
   if (prompt) addContent(b, 'user', prompt.node, prompt.st);
   const messages = style === 'openai-responses' ? at('input') : style === 'google-genai' ? at('contents') : at('messages');
   if (messages) addMessages(b, messages.node, messages.st, 'user');
+}
+
+/** The input one LangChain request receives, and for `.batch(...)` the number of inputs. */
+interface RunInput {
+  input?: Located;
+  size?: Resolved<number>;
+  /** Why the input is not known (a `.batch` list built at run time). */
+  missing?: { reason: string; node: Node };
+}
+
+/** The `.invoke(x)` / `.stream(x)` argument, or input `batchElement` of `.batch([...])` (all of them counted). */
+function runInputOf(fields: RequestFields, st: EvalState): RunInput {
+  const arg = fields.messagesArg;
+  if (!arg) return {};
+  if (!fields.batchInputs) return { input: { node: arg, st } };
+  const expression = exprText(arg);
+  const list = followToLiteral(arg, st);
+  if (list && Node.isArrayLiteralExpression(list.node) && !list.node.getElements().some(Node.isSpreadElement)) {
+    const elements = list.node.getElements();
+    const element = elements[fields.batchElement ?? 0];
+    const size = fields.batchElement === undefined ? toResolved(literalRes(elements.length, list.node, list.st), expression) : undefined;
+    return { input: element ? { node: element, st: list.st } : undefined, ...(size ? { size } : {}) };
+  }
+  return {
+    size: emptyResolved<number>(`the number of inputs of \`.batch(${expression})\` is known only at run time (one request per input)`, expression),
+    missing: { reason: `the inputs of \`.batch(${expression})\` are known only at run time`, node: arg },
+  };
+}
+
+/** A LangChain request's prompt: a chain's prompt template filled from the input, else the input as messages. */
+function addLangchainInput(b: PromptBuilder, fields: RequestFields, run: RunInput): void {
+  if (fields.opaqueInput) b.unresolved(fields.opaqueInput.reason, fields.opaqueInput.node);
+  else if (fields.template) addPromptTemplate(b, fields.template, run.input, b.state);
+  else if (run.input) addMessages(b, run.input.node, run.input.st);
+  else if (run.missing) b.unresolved(run.missing.reason, run.missing.node);
+}
+
+/**
+ * A Gemini interaction's `input`: a string, content blocks (`{ type: 'text', text }`, images as
+ * holes) or steps (`{ type: 'user_input', content }`). A continued interaction
+ * (`previous_interaction_id`) also sends the earlier turns the server keeps: unknown here.
+ */
+function addInteractionInput(b: PromptBuilder, req: RequestObject | undefined): void {
+  const input = readPath(req, 'input');
+  if (input) addContent(b, 'user', input.node, input.st);
+  const previous = readPath(req, 'previous_interaction_id');
+  if (previous) b.unresolved(`the earlier turns of interaction \`${exprText(previous.node)}\` are kept by the server and sent as input too`, previous.node);
 }
 
 /**
@@ -154,7 +225,7 @@ function addEmbeddingInput(b: PromptBuilder, node: Node, st: EvalState): void {
 }
 
 function paramsOf(style: RequestStyle, req: RequestObject | undefined, fields: RequestFields, st: EvalState): CallParams {
-  const config = style === 'google-genai' ? objectAt(req, 'config') : undefined;
+  const config = style === 'google-genai' ? objectAt(req, 'config') : style === 'google-interactions' ? objectAt(req, 'generation_config') : undefined;
   // A chat turn's own `config` (sendMessage({ message, config })) overrides the session's.
   const turnConfig = fields.chatMessage ? objectAt(chatTurnObject(fields.chatMessage, st), 'config') : undefined;
   const scopes = [req, turnConfig, config];
@@ -172,7 +243,7 @@ function paramsOf(style: RequestStyle, req: RequestObject | undefined, fields: R
     'providerOptions.google.thinkingConfig.thinkingBudget',
   ]);
   if (thinking) params.thinkingBudget = numberIn(thinking.node, thinking.st);
-  const effort = singleString(firstOf(scopes, ['reasoning_effort', 'reasoning.effort', 'reasoningEffort', 'providerOptions.openai.reasoningEffort']));
+  const effort = singleString(firstOf(scopes, ['reasoning_effort', 'reasoning.effort', 'reasoningEffort', 'providerOptions.openai.reasoningEffort', 'thinking_level']));
   if (effort) params.reasoningEffort = effort;
   return params;
 }
@@ -225,69 +296,4 @@ function stringsOf(found: Located): string[] {
   const literal = followToLiteral(found.node, found.st);
   if (!literal || !Node.isArrayLiteralExpression(literal.node)) return [];
   return literal.node.getElements().flatMap((element) => stringIn(element, literal.st).candidates.map((c) => c.value));
-}
-
-/**
- * `messages.batches.create({ requests: [...] })` or `requests: items.map((x) => ({ custom_id, params }))`:
- * the `params` of one request (they share a shape) and the number of requests when known.
- */
-function batchRequest(req: RequestObject, element: number): { params: RequestObject | undefined; size: Resolved<number> } {
-  const requests = readPath(req, 'requests');
-  const expression = requests ? exprText(requests.node) : 'requests';
-  if (!requests) return { params: undefined, size: emptyResolved('the batch has no `requests`', expression) };
-  const literal = followToLiteral(requests.node, requests.st);
-  if (literal && Node.isArrayLiteralExpression(literal.node)) {
-    const chosen = literal.node.getElements()[element];
-    const chosenObj = chosen ? followToLiteral(chosen, literal.st) : undefined;
-    const params = chosenObj && Node.isObjectLiteralExpression(chosenObj.node) ? objectAt({ node: chosenObj.node, st: chosenObj.st }, 'params') : undefined;
-    const size = toResolved(literalRes(literal.node.getElements().length, literal.node, literal.st), expression);
-    return { params, size };
-  }
-  const mapped = unwrap(requests.node);
-  const size = mappedSize(mapped, requests.st, expression);
-  if (Node.isCallExpression(mapped)) {
-    const callback = mapped.getArguments()[0];
-    if (callback && (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) {
-      const body = callback.getBody();
-      const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
-      const obj = returned ? followToLiteral(returned, requests.st) : undefined;
-      if (obj && Node.isObjectLiteralExpression(obj.node)) return { params: objectAt({ node: obj.node, st: obj.st }, 'params'), size };
-    }
-  }
-  return { params: undefined, size };
-}
-
-/**
- * The size of `requests: LIST.map(...)`: the length of LIST when it is an array literal (a const
- * table of regions, locales, ...) without spreads; otherwise unknown with the reason.
- */
-function mappedSize(mapped: Node, st: EvalState, expression: string): Resolved<number> {
-  const callee = Node.isCallExpression(mapped) ? unwrap(mapped.getExpression()) : undefined;
-  if (callee && Node.isPropertyAccessExpression(callee) && callee.getName() === 'map') {
-    const list = followToLiteral(callee.getExpression(), st);
-    if (list && Node.isArrayLiteralExpression(list.node) && !list.node.getElements().some(Node.isSpreadElement)) {
-      return toResolved(literalRes(list.node.getElements().length, list.node, list.st), expression);
-    }
-  }
-  return emptyResolved<number>(`the number of batch requests depends on \`${expression}\` at run time`, expression);
-}
-
-/**
- * The request elements of `messages.batches.create({ requests: [a, b, ...] })` when `requests` is an
- * array literal of two or more request objects (literals or consts naming them), in order; empty
- * otherwise (one request, a spread, a `.map(...)` template or a runtime value: one record sizes it).
- */
-export function batchElementNodes(request: Node | undefined, ctx: AnalysisContext): Node[] {
-  const st = initialState(ctx);
-  const located = request ? followToLiteral(request, st) : undefined;
-  if (!located || !Node.isObjectLiteralExpression(located.node)) return [];
-  const requests = readPath({ node: located.node, st: located.st }, 'requests');
-  const literal = requests ? followToLiteral(requests.node, requests.st) : undefined;
-  if (!literal || !Node.isArrayLiteralExpression(literal.node)) return [];
-  const elements = literal.node.getElements();
-  const objects = elements.filter((element) => {
-    const obj = Node.isSpreadElement(element) ? undefined : followToLiteral(element, literal.st);
-    return obj !== undefined && Node.isObjectLiteralExpression(obj.node);
-  });
-  return objects.length >= 2 && objects.length === elements.length ? elements : [];
 }

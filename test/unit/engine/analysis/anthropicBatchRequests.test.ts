@@ -1,7 +1,8 @@
 /**
  * `messages.batches.create` with several request literals: one call-site record per request (its
  * own model, prompt, output cap and span, `params.batch`), with stable distinct ids; `.map(...)`
- * templates stay one record sized by the list when it is a literal. Real engine over
+ * templates (inline, in a const before the call, or with a named callback) stay one record sized by
+ * the list when it is a literal. Real engine over
  * test/fixtures/anthropic-batch-several-requests.
  */
 import assert from 'node:assert/strict';
@@ -70,6 +71,22 @@ describe('Anthropic batch with several request literals', () => {
     const tagAll = site(result, 'src/nightlyJobs.ts#tagAll#0');
     assert.equal(tagAll.site.batchSize?.status, 'unknown');
     assert.match(tagAll.site.batchSize?.unknown[0]?.reason ?? '', /depends on `tickets\.map/);
+  });
+
+  it('reads a .map(...) template built in a const before the call or by a named function, and says how many requests', () => {
+    const labels = site(result, 'src/mappedRequests.ts#labelTickets#0');
+    assert.equal(labels.modelId, 'claude-haiku-4-5');
+    assert.equal(promptText(labels), 'user: Label: {…}');
+    assert.equal(labels.site.batchSize?.status, 'unknown');
+    assert.match(labels.site.batchSize?.unknown[0]?.reason ?? '', /depends on `tickets\.map\(\.\.\.\)` at run time/);
+    assert.ok(labels.site.detection.includes(
+      '`requests` is built by `tickets.map(...)`: one request shape repeated per item; the number of items is known only at run time, so the requests per month come from the traffic set in tierwise.yml',
+    ), labels.site.detection.join('\n'));
+    const regional = site(result, 'src/mappedRequests.ts#regionalSummaries#0');
+    assert.equal(regional.modelId, 'claude-sonnet-4-6');
+    assert.deepEqual(regional.site.params.maxTokens?.candidates.map((c) => c.value), [400]);
+    assert.deepEqual(regional.site.batchSize?.candidates.map((c) => c.value), [3]);
+    assert.ok(regional.site.detection.includes('`requests` is built by `REGIONS.map(...)`: one request shape repeated per item, 3 requests per submission'));
   });
 
   it('resolves a request whose model comes from a parameter at the callers, the others in place', () => {
