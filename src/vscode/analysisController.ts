@@ -9,6 +9,10 @@ import { mayCallLlm } from './sdkImports';
 
 /** Debounce-timer key prefix of a folder's configuration refresh (code documents use their URI). */
 const CONFIG_KEY = 'tierwise-config:';
+/** Timer key prefix of a folder's first background scan. */
+const SCAN_KEY = 'tierwise-scan:';
+/** Delay between the first file's analysis and its folder's background scan (see scanSoon). */
+const FIRST_SCAN_DELAY_MS = 600;
 
 /** An analysable document: its workspace folder's root and its path relative to that root. */
 interface CodeTarget {
@@ -74,7 +78,7 @@ export class AnalysisController {
     const scan = this.enqueue(root, `scan ${this.ctx.folderName(root)} (${reason})`, async () => {
       if (this.pendingScans.get(root) === scan) this.pendingScans.delete(root);
       this.ctx.store.setAnalyzing(root, true);
-      this.ctx.store.refresh();
+      this.ctx.store.refreshStatus();
       try {
         return await this.ctx.engine.get().analyzeWorkspace(root, readSettings().overrides, { configBuffers: this.configBuffers(root) });
       } finally {
@@ -89,7 +93,7 @@ export class AnalysisController {
     const target = this.codeTarget(doc);
     if (!target) return;
     if (!this.ctx.engine.loaded && !mayCallLlm(doc.getText(), false)) return;
-    void this.analyzeDocument(doc, target).then(() => this.scanUnscanned(target.root, 'first LLM file opened'));
+    void this.analyzeDocument(doc, target).then(() => this.scanSoon(target.root, 'first LLM file opened'));
   }
 
   private onChange(doc: vscode.TextDocument): void {
@@ -103,7 +107,7 @@ export class AnalysisController {
     const { store } = this.ctx;
     const known = store.viewsOf(target.root, target.rel).length > 0;
     if (!known && !mayCallLlm(doc.getText(), store.viewsOfRoot(target.root).length > 0)) return;
-    this.debounce(doc.uri.toString(), () => void this.analyzeDocument(doc, target).then(() => this.scanUnscanned(target.root, 'first LLM file edited')));
+    this.debounce(doc.uri.toString(), () => void this.analyzeDocument(doc, target).then(() => this.scanSoon(target.root, 'first LLM file edited')));
   }
 
   /** A folder's tierwise.yml was saved, changed on disk, created or deleted. */
@@ -124,7 +128,8 @@ export class AnalysisController {
     for (const folder of e.removed) {
       const root = folder.uri.fsPath;
       for (const [key, timer] of this.timers) {
-        const path = key.startsWith(CONFIG_KEY) ? key.slice(CONFIG_KEY.length) : vscode.Uri.parse(key).fsPath;
+        const prefix = [CONFIG_KEY, SCAN_KEY].find((p) => key.startsWith(p));
+        const path = prefix ? key.slice(prefix.length) : vscode.Uri.parse(key).fsPath;
         if (path === root || relativeToRoot(root, path) !== undefined) {
           clearTimeout(timer);
           this.timers.delete(key);
@@ -187,15 +192,25 @@ export class AnalysisController {
     return { root, rel };
   }
 
-  private debounce(key: string, run: () => void): void {
+  private debounce(key: string, run: () => void, delayMs = readSettings().debounceMs): void {
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
         run();
-      }, readSettings().debounceMs),
+      }, delayMs),
     );
+  }
+
+  /**
+   * Starts the background scan of a folder a moment after its first file was analysed: the scan
+   * holds the extension host for a few hundred milliseconds, and the editor must first ask for the
+   * new lenses and diagnostics of the file the user just opened.
+   */
+  private scanSoon(root: string, reason: string): void {
+    if (this.scanned.has(root)) return;
+    this.debounce(`${SCAN_KEY}${root}`, () => void this.scanUnscanned(root, reason), FIRST_SCAN_DELAY_MS);
   }
 
   /**

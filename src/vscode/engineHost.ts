@@ -17,6 +17,8 @@ export class EngineHost {
   private engine: EditorEngine | undefined;
   private loadedAtMs: number | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Writes the code cache once, when this session compiled the bundle without one. */
+  private persistCodeCache: (() => void) | undefined;
 
   constructor(
     private readonly distDir: string,
@@ -39,11 +41,13 @@ export class EngineHost {
       this.loadedAtMs = Date.now() - started;
       this.log(`engine loaded from ${bundle} in ${this.loadedAtMs} ms (code cache: ${load.cache})`);
       if (load.cache === 'miss' || load.cache === 'rejected') {
-        this.persistTimer = setTimeout(() => {
+        this.persistCodeCache = () => {
+          this.persistCodeCache = undefined;
           const result = load.persist();
           if (result.written) this.log(`engine code cache written (${Math.round(result.bytes / 1024)} KB) to ${result.file}`);
           else if (result.error) this.log(`engine code cache not written: ${result.error}`);
-        }, PERSIST_CODE_CACHE_AFTER_MS);
+        };
+        this.persistTimer = setTimeout(() => this.persistCodeCache?.(), PERSIST_CODE_CACHE_AFTER_MS);
         this.persistTimer.unref?.();
       }
     }
@@ -52,6 +56,8 @@ export class EngineHost {
 
   dispose(): void {
     clearTimeout(this.persistTimer);
+    // A session shorter than the delay still leaves its cache for the next one.
+    this.persistCodeCache?.();
     this.engine?.dispose();
     this.engine = undefined;
   }

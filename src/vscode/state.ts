@@ -19,8 +19,15 @@ interface RootEntry {
  */
 export class WorkspaceStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after every analysis of any root (full or incremental), and when a root is dropped. */
+  private readonly analysisChanged = new vscode.EventEmitter<void>();
+  /** Fires after every analysis of any root (full or incremental), when a root is dropped, and when a scan starts. */
   readonly onDidChange = this.changed.event;
+  /**
+   * Fires when what the lenses and diagnostics show may have changed (an analysis, a dropped root,
+   * settings), not when a scan merely starts: each firing makes the editor ask for lenses again
+   * after its debounce, and a firing at scan start would push the first file's lenses behind the scan.
+   */
+  readonly onDidChangeAnalysis = this.analysisChanged.event;
   private readonly entries = new Map<string, RootEntry>();
   private readonly analyzingRoots = new Set<string>();
   private readonly profilingByRoot = new Map<string, ProfilingSummaryView>();
@@ -90,7 +97,7 @@ export class WorkspaceStore implements vscode.Disposable {
     }
     for (const list of byFile.values()) list.sort((a, b) => a.site.site.span.start.line - b.site.site.span.start.line);
     this.entries.set(root, { state, views, byFile });
-    this.changed.fire();
+    this.fireAll();
   }
 
   /** Forgets a root (its workspace folder was removed) and notifies the features. */
@@ -99,15 +106,26 @@ export class WorkspaceStore implements vscode.Disposable {
     this.analyzingRoots.delete(root);
     this.profilingByRoot.delete(root);
     this.diffByRoot.delete(root);
+    this.fireAll();
+  }
+
+  /** Fires the change events without new data (settings changed: features re-render). */
+  refresh(): void {
+    this.fireAll();
+  }
+
+  /** A scan started or ended (setAnalyzing): only the views showing progress re-render. */
+  refreshStatus(): void {
     this.changed.fire();
   }
 
-  /** Fires the change event without new data (settings changed: features re-render). */
-  refresh(): void {
+  private fireAll(): void {
     this.changed.fire();
+    this.analysisChanged.fire();
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.analysisChanged.dispose();
   }
 }

@@ -10,7 +10,7 @@ import { lensTitle } from '../present/lens';
  */
 export function registerCodeLens(ctx: TierwiseContext): void {
   const provider: vscode.CodeLensProvider = {
-    onDidChangeCodeLenses: ctx.store.onDidChange,
+    onDidChangeCodeLenses: ctx.store.onDidChangeAnalysis,
     provideCodeLenses(doc) {
       const root = ctx.rootOf(doc.uri);
       if (!root || !readSettings().codeLensEnabled) return [];

@@ -49,7 +49,7 @@ export function registerDiagnostics(ctx: TierwiseContext): FindingIndex {
     }
     publishConfigProblems(ctx, config);
   };
-  ctx.track(ctx.store.onDidChange(publish));
+  ctx.track(ctx.store.onDidChangeAnalysis(publish));
   ctx.track(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tierwise') && publish()));
   return {
     find(root, file, diagnostic) {

@@ -1,6 +1,7 @@
 /** The scenarios the companion runs; each records observations, the runner's test asserts on them. */
 import * as vscode from 'vscode';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as inspector from 'node:inspector';
 import { join } from 'node:path';
 import { phase } from './companion';
 import { inputsScenario } from './inputs';
@@ -14,6 +15,8 @@ export interface CompanionConfig {
   file: string;
   /** Profiling: tasks and tiers to run, and the fake key to store. */
   profiling?: { tasks: string[]; tiers: number[]; key: string };
+  /** Bench: write a CPU profile of the extension host from the cold open to the first lens to this file. */
+  cpuProfile?: string;
 }
 
 /** Lens as observed through `vscode.executeCodeLensProvider`. */
@@ -227,23 +230,43 @@ async function untrustedScenario(config: CompanionConfig, obs: Observations): Pr
   obs.steps.push('config-created');
 }
 
+/** Starts the V8 profiler of this extension host; the returned function stops it and gives the profile. */
+async function startCpuProfile(): Promise<() => Promise<unknown>> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    return profile;
+  };
+}
+
 /** Timings for bench/activation.bench.ts (no assertions: the bench prints and judges them). */
 async function benchScenario(config: CompanionConfig, obs: Observations): Promise<void> {
   const ext = vscode.extensions.getExtension('tierwise.tierwise');
   await poll('Tierwise activation', async () => ext?.isActive ?? false, (active) => active, 60_000);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!root) throw new Error('no workspace');
-  const timeToLens = async (rel: string): Promise<{ lensMs: number; symbolsMs: number }> => {
+  const timeToLens = async (rel: string): Promise<{ lensMs: number; symbolsMs: number; openedAt: string }> => {
     const uri = vscode.Uri.joinPath(root, rel);
     const started = Date.now();
+    const openedAt = new Date(started).toISOString();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     // Baseline in the same editor and moment: VS Code's own TypeScript features answering for the file.
     const symbols = poll('TypeScript document symbols', async () => (await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [], (s) => s.length > 0, 90_000).then(() => Date.now() - started);
     await poll(`lens in ${rel}`, () => lenses(uri), (l) => l.some((x) => x.title.includes(' tok')), 90_000);
     const lensMs = Date.now() - started;
-    return { lensMs, symbolsMs: await symbols };
+    return { lensMs, symbolsMs: await symbols, openedAt };
   };
+  // The companion runs in the extension host that Tierwise runs in: its inspector profiles both.
+  const profiler = config.cpuProfile ? await startCpuProfile() : undefined;
   obs.cold = await timeToLens(config.file);
+  if (profiler && config.cpuProfile) writeFileSync(config.cpuProfile, JSON.stringify(await profiler()));
   obs.warm = await timeToLens('src/tickets/extract.ts');
   const uri = vscode.Uri.joinPath(root, config.file);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -12,6 +12,7 @@ import { buildExtension, layoutExtensions } from './layout';
 export interface Session {
   workspace: string;
   userDataDir: string;
+  extensionsDir: string;
   outDir: string;
   server: CodeServer;
   workbench: Workbench;
@@ -30,11 +31,18 @@ export async function startSession(options: {
   settings?: Record<string, unknown>;
   /** A `.code-workspace` file (inside `workspace`) to open instead of the `workspace` folder: a multi-root workspace. */
   workspaceFile?: string;
+  /**
+   * The user-data dir of an earlier session to start with (its global storage: the engine's code
+   * cache and token-count memo), as a user's next editor session would. The caller removes it.
+   */
+  userDataDir?: string;
+  /** The extensions dir of an earlier session (the extension stays installed, as for a user). The caller removes it. */
+  extensionsDir?: string;
 }): Promise<Session> {
   assertTestEnvironment();
   buildExtension();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'tierwise-user-'));
-  const extensionsDir = await layoutExtensions(userDataDir);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'tierwise-user-'));
+  const extensionsDir = options.extensionsDir ?? (await layoutExtensions(userDataDir));
   const outDir = mkdtempSync(join(tmpdir(), 'tierwise-out-'));
   const companion = JSON.stringify({ scenario: options.scenario, outDir, file: options.file, ...options.companion });
   const server = await startCodeServer({
@@ -55,6 +63,7 @@ export async function startSession(options: {
   return {
     workspace: options.workspace,
     userDataDir,
+    extensionsDir,
     outDir,
     server,
     workbench,
@@ -63,7 +72,8 @@ export async function startSession(options: {
       await workbench.close().catch(() => undefined);
       await server.stop();
       if (process.env.TIERWISE_KEEP_TMP === '1') return;
-      for (const dir of [extensionsDir, userDataDir, outDir, options.workspace]) rmSync(dir, { recursive: true, force: true });
+      const owned = [options.userDataDir ? undefined : userDataDir, options.extensionsDir ? undefined : extensionsDir].filter((d): d is string => d !== undefined);
+      for (const dir of [...owned, outDir, options.workspace]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
