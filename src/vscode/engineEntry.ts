@@ -49,7 +49,17 @@ class EditorEngineImpl implements EditorEngine {
     this.memo = options.storageDir ? openTokenMemo(join(options.storageDir, 'token-counts.json')) : undefined;
     this.counter = createTokenCounter({ memo: this.memo });
     this.engine = createEngine({ counter: this.counter });
-    this.profiling = createProfilingAdapter(this.engine, (root) => this.roots.get(root)?.scan);
+    this.profiling = createProfilingAdapter(this.engine, (root) => this.completeScanOf(root));
+  }
+
+  /**
+   * The root's last full scan, or undefined when only single files have been analysed so far (the
+   * editor analyses the first opened file before its folder's scan): profiling samples and the
+   * starter configuration need every call site of the workspace, so they scan when this is undefined.
+   */
+  private completeScanOf(root: string): ScanResult | undefined {
+    const state = this.roots.get(root);
+    return state?.complete ? state.scan : undefined;
   }
 
   /** Writes new token counts to the memo (after a workspace scan and at the end of the session). */
@@ -123,7 +133,7 @@ class EditorEngineImpl implements EditorEngine {
 
   async configTemplate(root: string): Promise<string> {
     const { config } = await loadConfig(root);
-    const scan = this.roots.get(root)?.scan ?? (await this.engine.scan(root, { config }));
+    const scan = this.completeScanOf(root) ?? (await this.engine.scan(root, { config }));
     return starterConfig(scan, config, new Date().toISOString().slice(0, 10));
   }
 

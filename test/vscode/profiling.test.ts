@@ -48,7 +48,12 @@ before(async () => {
   const { page } = session.workbench;
   await waitForPhase(session.outDir, 'profiling-started');
   const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ timeout: 60_000 });
+  try {
+    await dialog.waitFor({ timeout: 60_000 });
+  } catch (error) {
+    await session.workbench.screenshot('profiling-failure-no-confirmation');
+    throw new Error(`no confirmation dialog within 60 s (${(error as Error).message.split('\n')[0]}). Tierwise log:\n${session.tierwiseLog().slice(-4000)}`);
+  }
   modalText = await dialog.innerText();
   await session.workbench.screenshot('profiling-1-confirm');
   await dialog.getByRole('button', { name: 'Run' }).click();

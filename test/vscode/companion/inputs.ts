@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { phase } from './companion';
+import { lenses, poll } from './observe';
 import type { CompanionConfig, Observations } from './scenarios';
 
 /** The inputs scenario's options (in TIERWISE_COMPANION next to the common ones). */
@@ -20,23 +21,6 @@ export interface ResultsLogObservation {
   text: string;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last).slice(0, 2000)}`);
-    await sleep(150);
-    last = await read();
-  }
-  return last;
-}
-
-async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const found = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
-  return found.filter((l) => l.command?.command?.startsWith('tierwise.')).map((l) => l.command?.title ?? '');
-}
 
 /** Every `tierwise/results/*.jsonl` in the workspace, read through the editor's file system. */
 async function resultsLogs(): Promise<ResultsLogObservation[]> {
@@ -70,7 +54,7 @@ export async function inputsScenario(config: InputsConfig, obs: Observations): P
   obs.extensionPath = ext?.extensionPath ?? null;
   const uri = vscode.Uri.joinPath(root, config.file);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  obs.lenses = await poll('CodeLens above the call', () => lensTitles(uri), (l) => l.some((t) => t.includes(' tok')), 90_000);
+  obs.lenses = await poll('CodeLens above the call', async () => (await lenses(uri)).map((l) => l.title), (l) => l.some((t) => t.includes(' tok')), 90_000);
   obs.resultsBefore = await resultsLogs();
   obs.steps.push('ready');
   await phase(config.outDir, 'ready', 300_000);

@@ -7,6 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { phase } from './companion';
+import { lenses, poll } from './observe';
+import type { LensObservation } from './observe';
 import type { CompanionConfig, Observations } from './scenarios';
 
 /** The scenario's options (in TIERWISE_COMPANION next to the common ones). */
@@ -20,31 +22,6 @@ export interface MultiRootConfig extends CompanionConfig {
     secondFile: string;
     secondOtherFile: string;
   };
-}
-
-/** A lens as observed through `vscode.executeCodeLensProvider`. */
-interface LensSeen {
-  line: number;
-  title: string;
-  args?: unknown;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(what: string, read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last).slice(0, 2000)}`);
-    await sleep(150);
-    last = await read();
-  }
-  return last;
-}
-
-async function lenses(uri: vscode.Uri): Promise<LensSeen[]> {
-  const found = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
-  return found.filter((l) => l.command?.command?.startsWith('tierwise.')).map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', args: l.command?.arguments?.[0] }));
 }
 
 function diagnostics(uri: vscode.Uri): Array<{ code: string; line: number; message: string; severity: number }> {
@@ -70,8 +47,8 @@ async function typeOver(find: string, text: string): Promise<void> {
   await vscode.commands.executeCommand('type', { text });
 }
 
-const hasCost = (l: LensSeen[]): boolean => l.some((x) => x.title.includes('/mo on '));
-const titleOf = (l: LensSeen[]): string => l[0]?.title ?? '';
+const hasCost = (l: LensObservation[]): boolean => l.some((x) => x.title.includes('/mo on '));
+const titleOf = (l: LensObservation[]): string => l[0]?.title ?? '';
 
 /** Runs the multi-root scenario. */
 export async function multiRootScenario(config: MultiRootConfig, obs: Observations): Promise<void> {
@@ -105,7 +82,7 @@ export async function multiRootScenario(config: MultiRootConfig, obs: Observatio
 
   // A valid value typed but not saved: the second folder's lenses follow it, the first folder's do not.
   await typeOver('90000/month', '120000/month');
-  obs.secondLensesUnsaved = await poll('the second folder\'s lens after typing the traffic', () => lenses(secondUri), (l) => hasCost(l) && titleOf(l) !== titleOf(obs.secondLenses as LensSeen[]), 30_000);
+  obs.secondLensesUnsaved = await poll('the second folder\'s lens after typing the traffic', () => lenses(secondUri), (l) => hasCost(l) && titleOf(l) !== titleOf(obs.secondLenses as LensObservation[]), 30_000);
   obs.firstLensesUnsaved = await lenses(firstUri);
   obs.dirtyAfterValid = configDoc.isDirty;
   obs.steps.push('unsaved-valid');
@@ -129,7 +106,7 @@ export async function multiRootScenario(config: MultiRootConfig, obs: Observatio
   // Reverting goes back to the file on disk.
   await vscode.window.showTextDocument(configDoc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  obs.secondLensesAfterRevert = await poll('the lens back at the saved traffic', () => lenses(secondUri), (l) => titleOf(l) === titleOf(obs.secondLenses as LensSeen[]), 30_000);
+  obs.secondLensesAfterRevert = await poll('the lens back at the saved traffic', () => lenses(secondUri), (l) => titleOf(l) === titleOf(obs.secondLenses as LensObservation[]), 30_000);
   obs.revertedToDisk = configDoc.getText() === before && !configDoc.isDirty;
   obs.steps.push('reverted');
 

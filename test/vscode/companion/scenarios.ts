@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { phase } from './companion';
 import { inputsScenario } from './inputs';
 import { multiRootScenario } from './multiRoot';
+import { lenses, poll, sleep } from './observe';
+import type { LensObservation } from './observe';
 
 /** What the runner passes in TIERWISE_COMPANION. */
 export interface CompanionConfig {
@@ -19,13 +21,7 @@ export interface CompanionConfig {
   cpuProfile?: string;
 }
 
-/** Lens as observed through `vscode.executeCodeLensProvider`. */
-export interface LensObservation {
-  line: number;
-  title: string;
-  command?: string;
-  args?: unknown;
-}
+export type { LensObservation } from './observe';
 
 /** Everything a scenario observed (free-form per scenario, asserted by the runner). */
 export interface Observations {
@@ -36,25 +32,6 @@ export interface Observations {
   [key: string]: unknown;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last).slice(0, 2000)}`);
-    await sleep(150);
-    last = await read();
-  }
-  return last;
-}
-
-async function lenses(uri: vscode.Uri): Promise<LensObservation[]> {
-  const found = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
-  return found
-    .filter((l) => l.command?.command?.startsWith('tierwise.'))
-    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command, args: l.command?.arguments?.[0] }));
-}
 
 function tierwiseDiagnostics(uri: vscode.Uri): Array<{ code: string; line: number; character: number; message: string; severity: number }> {
   return vscode.languages

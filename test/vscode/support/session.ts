@@ -1,5 +1,5 @@
 /** One real-editor session: extensions laid out, a workspace copy, code-server, Chromium, the companion. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench } from './browser';
@@ -16,6 +16,8 @@ export interface Session {
   outDir: string;
   server: CodeServer;
   workbench: Workbench;
+  /** The text of this session's Tierwise output-channel log ('' before the extension logged anything). */
+  tierwiseLog(): string;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startSession(options: {
     outDir,
     server,
     workbench,
+    tierwiseLog: () => latestTierwiseLog(userDataDir),
     /** Stops Chromium and code-server and removes the temp dirs (kept when TIERWISE_KEEP_TMP=1, for debugging). */
     async close() {
       await workbench.close().catch(() => undefined);
@@ -76,4 +79,20 @@ export async function startSession(options: {
       for (const dir of [...owned, outDir, options.workspace]) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The newest Tierwise.log under a user-data dir (code-server writes one per window session). */
+function latestTierwiseLog(userDataDir: string): string {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === 'Tierwise.log') found.push(path);
+    }
+  };
+  walk(join(userDataDir, 'logs'));
+  const newest = found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  return newest ? readFileSync(newest, 'utf8') : '';
 }
