@@ -7,7 +7,8 @@
  *    VS Code's own TypeScript document symbols for the same file (target <= 3x), in two sessions:
  *    the first ever (nothing in the extension's global storage) and the next one (same user data and
  *    installed extension, a fresh editor process: the engine's code cache and token-count memo are
- *    there, as for a user's every later session);
+ *    there, as for a user's every later session), and a third that opens the file 8 s after the
+ *    window loaded (a person reading the explorer first; the engine still loads on that open);
  *  - when the lens data is ready in the extension host (the log line of the first analysis) and when
  *    the lens is drawn in the editor (Playwright on the workbench; includes the workbench asking for
  *    lenses, which VS Code debounces, and drawing them); the target of issue 5 ("within a second")
@@ -62,12 +63,12 @@ interface SessionFigures {
 }
 
 /** One editor session on a fresh copy of the example app, with the given user data and installed extension. */
-async function measureSession(reuse: { userDataDir: string; extensionsDir: string }): Promise<SessionFigures> {
+async function measureSession(reuse: { userDataDir: string; extensionsDir: string }, settleMs = 0): Promise<SessionFigures> {
   const workspace = copyWorkspace(join(REPO_ROOT, 'examples', 'support-desk'));
   // TIERWISE_BENCH_PROFILE=DIR: CPU profiles of the extension host from each cold open to its first lens.
   const profileDir = process.env.TIERWISE_BENCH_PROFILE;
   const cpuProfile = profileDir ? join(profileDir, `cold-${Date.now()}.cpuprofile`) : undefined;
-  const session = await startSession({ workspace, scenario: 'bench', file: 'src/tickets/classify.ts', trusted: true, companion: { cpuProfile }, ...reuse });
+  const session = await startSession({ workspace, scenario: 'bench', file: 'src/tickets/classify.ts', trusted: true, companion: { cpuProfile, settleMs }, ...reuse });
   try {
     // What the user sees: the first Tierwise lens drawn in the editor (the companion's figure is when
     // the lens provider answers `vscode.executeCodeLensProvider`, a round trip through the workbench).
@@ -103,6 +104,9 @@ async function measureSession(reuse: { userDataDir: string; extensionsDir: strin
   }
 }
 
+/** The third session opens its first file this long after the window loaded, as a person would. */
+const SETTLE_MS = 8_000;
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<number> {
@@ -112,9 +116,11 @@ async function main(): Promise<number> {
   const dirs = { userDataDir, extensionsDir: await layoutExtensions(userDataDir) };
   let first: SessionFigures;
   let next: SessionFigures;
+  let settled: SessionFigures;
   try {
     first = await measureSession(dirs);
     next = await measureSession(dirs);
+    settled = await measureSession(dirs, SETTLE_MS);
   } finally {
     for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
   }
@@ -130,6 +136,8 @@ async function main(): Promise<number> {
     { figure: 'cold open -> lens data ready, next session', ms: next.obs.cold.readyMs ?? NaN, base: next.obs.cold.symbolsMs, target: '< 1000 ms', met: (next.obs.cold.readyMs ?? Infinity) < 1000 },
     { figure: 'cold open -> lens drawn, 1st session', ms: obs.cold.drawnMs ?? NaN, base: obs.cold.symbolsMs, target: '<= 3x TS symbols', met: (obs.cold.drawnMs ?? Infinity) <= 3 * obs.cold.symbolsMs },
     { figure: 'cold open -> lens drawn, next session', ms: next.obs.cold.drawnMs ?? NaN, base: next.obs.cold.symbolsMs, target: '<= 3x TS symbols', met: (next.obs.cold.drawnMs ?? Infinity) <= 3 * next.obs.cold.symbolsMs },
+    { figure: `settled editor (${SETTLE_MS / 1000} s) -> lens data ready`, ms: settled.obs.cold.readyMs ?? NaN, base: settled.obs.cold.symbolsMs, target: '< 1000 ms', met: (settled.obs.cold.readyMs ?? Infinity) < 1000 },
+    { figure: `settled editor (${SETTLE_MS / 1000} s) -> lens drawn`, ms: settled.obs.cold.drawnMs ?? NaN, base: settled.obs.cold.symbolsMs, target: '< 1000 ms', met: (settled.obs.cold.drawnMs ?? Infinity) < 1000 },
     { figure: 'warm open -> first lens', ms: obs.warm.lensMs, base: obs.warm.symbolsMs, target: '<= 1.5x TS symbols', met: obs.warm.lensMs <= 1.5 * Math.max(obs.warm.symbolsMs, 50) },
     { figure: `edit -> lens moved (p50 of ${obs.editMs.length})`, ms: editP50, base: obs.debounceMs, target: '<= 3x debounce', met: editP50 <= 3 * obs.debounceMs },
   ];

@@ -83,7 +83,11 @@ const ONE_ROW = "document.querySelectorAll('.quick-input-widget .quick-input-lis
 /** F1, type the command's title, Enter: how a person runs a command. */
 async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input[type="text"]').waitFor({ timeout: 30_000 });
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ timeout: 30_000 });
+  // When a webview had focus (the results view after a run), the palette opens but keystrokes can
+  // still land in the webview's frame until the palette's input takes focus.
+  await input.focus();
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');

@@ -19,6 +19,8 @@ export interface CompanionConfig {
   profiling?: { tasks: string[]; tiers: number[]; key: string };
   /** Bench: write a CPU profile of the extension host from the cold open to the first lens to this file. */
   cpuProfile?: string;
+  /** Bench: wait this long after activation before opening the first file (an editor that has settled). */
+  settleMs?: number;
 }
 
 export type { LensObservation } from './observe';
@@ -227,6 +229,8 @@ async function startCpuProfile(): Promise<() => Promise<unknown>> {
 async function benchScenario(config: CompanionConfig, obs: Observations): Promise<void> {
   const ext = vscode.extensions.getExtension('tierwise.tierwise');
   await poll('Tierwise activation', async () => ext?.isActive ?? false, (active) => active, 60_000);
+  // A person usually opens the first file a few seconds after the window has loaded.
+  if (config.settleMs) await sleep(config.settleMs);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!root) throw new Error('no workspace');
   const timeToLens = async (rel: string): Promise<{ lensMs: number; symbolsMs: number; openedAt: string }> => {
