@@ -16,9 +16,9 @@ import { functionValues, functionsOf, returnedExpressions } from '../functionVal
 import { emptyResolved, exprText, initialState, literalRes, toResolved } from './common';
 import type { EvalState } from './common';
 import { followToLiteral } from './objects';
-import { objectAt, readPath } from './params';
+import { constInitializer, objectAt, readPath } from './params';
 import type { RequestObject } from './params';
-import { declarationOf, unwrap } from './symbols';
+import { unwrap } from './symbols';
 
 /** The `params` of one request of a batch and the number of requests in the submission. */
 export interface BatchRequest {
@@ -59,7 +59,7 @@ export interface MapTemplate {
 
 /** `LIST.map(callback)` written at `node` or in the variable `node` names; undefined for anything else. */
 export function mapTemplate(node: Node, st: EvalState): MapTemplate | undefined {
-  const call = variableValue(node);
+  const call = constInitializer(unwrap(node));
   const callee = Node.isCallExpression(call) ? unwrap(call.getExpression()) : undefined;
   if (!Node.isCallExpression(call) || !callee || !Node.isPropertyAccessExpression(callee) || callee.getName() !== 'map') return undefined;
   const callback = call.getArguments()[0];
@@ -117,16 +117,4 @@ function requestsOf(request: Node | undefined, ctx: AnalysisContext) {
   const located = request ? followToLiteral(request, st) : undefined;
   if (!located || !Node.isObjectLiteralExpression(located.node)) return undefined;
   return readPath({ node: located.node, st: located.st }, 'requests');
-}
-
-/** Follows identifiers through variable initialisers (`const requests = items.map(...)`). */
-function variableValue(node: Node): Node {
-  let current = unwrap(node);
-  for (let hop = 0; hop < 8 && Node.isIdentifier(current); hop++) {
-    const decl = declarationOf(current);
-    const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
-    if (!init) break;
-    current = unwrap(init);
-  }
-  return current;
 }

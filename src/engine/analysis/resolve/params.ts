@@ -116,8 +116,8 @@ export function structuredOutputOf(found: Located | undefined): StructuredOutput
   return { kind: 'other', schemaText: compactText(literal.node) };
 }
 
-/** Follows an identifier to its const initializer (`const Schema = z.object(...)`), else the node itself. */
-function constInitializer(node: Node): Node {
+/** Follows an identifier to its const initializer (`const Schema = z.object(...)`, `const requests = items.map(...)`), else the node itself. */
+export function constInitializer(node: Node): Node {
   let current = node;
   for (let hop = 0; hop < 8 && Node.isIdentifier(current); hop++) {
     const decl = declarationOf(current);
