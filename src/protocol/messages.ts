@@ -94,7 +94,7 @@ export interface ProfilingTierResult extends Omit<TierEvidence, 'task' | 'runAt'
 export interface ProfilingDecision {
   tier: TierLevel;
   model: string | null;
-  /** `route`: tier 1 meets the bar; `monitor`: tier 1 with quality monitoring; `escalate`: next tier. */
+  /** `route`: the lowest tier meeting the routing bar; `monitor`: the lowest meeting the monitoring bar; `escalate`: no profiled tier meets either, `tier` is the best one (improve the prompt or oracle, or profile a higher tier). */
   kind: 'route' | 'monitor' | 'escalate' | 'insufficient-data';
   reason: string;
   /** True when `tierwise.yml` already states this decision. */

@@ -166,6 +166,8 @@ describe('cost projection webview in Chromium', () => {
     const section = `${panel('profiling')} section[data-task="classification"]`;
     await eventually(async () => assert.equal(await text(page, `${section} tr[data-tier="1"] td:nth-child(4)`), '96.5%'));
     await eventually(async () => assert.match(await text(page, `${section} .decision strong`), /Route to tier 1 \(claude-haiku-4-5\)/));
+    // No profiled tier meets the bar: the best one is named as such, not as a tier to escalate to.
+    await eventually(async () => assert.match(await text(page, `${panel('profiling')} section[data-task="summarization"] .decision strong`), /^No profiled tier meets the bar; the best is tier 2 \(claude-sonnet-4-6\)$/));
     await eventually(async () => assert.match((await page.locator(`${section} svg.pass-chart`).getAttribute('aria-label')) ?? '', /tier 1 claude-haiku-4-5 96\.5% \(95% interval 93\.0% to 98\.3%\)/));
     await eventually(async () => assert.equal(await page.locator(`${section} .threshold.route`).count(), 1));
     await page.click(`${section} vscode-button[data-control="apply"]`);

@@ -63,7 +63,7 @@ function tierTable(task: ProfilingTaskResult): HTMLTableElement {
 const DECISION_TEXT: Record<ProfilingTaskResult['decision']['kind'], string> = {
   route: 'Route to',
   monitor: 'Route with quality monitoring to',
-  escalate: 'Escalate to',
+  escalate: 'No profiled tier meets the bar; the best is',
   'insufficient-data': 'Not enough samples to decide; keep',
 };
 
