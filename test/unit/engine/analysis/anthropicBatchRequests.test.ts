@@ -9,14 +9,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createEngine } from '../../../../src/engine/api';
 import type { AnalyzedCallSite, ScanResult } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { fixture, promptText, site } from './fixtures';
 
 const engine = createEngine({ dependencyTypes: false });
 after(() => engine.dispose());
 
-function promptText(s: AnalyzedCallSite): string {
-  return s.site.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : '{…}')).join('')}`).join(' | ');
-}
+const promptOf = (s: AnalyzedCallSite): string => promptText(s, () => '{…}');
 
 describe('Anthropic batch with several request literals', () => {
   let result: ScanResult;
@@ -36,9 +34,9 @@ describe('Anthropic batch with several request literals', () => {
       ],
     );
     const [triage, summary, rootCause] = nightly;
-    assert.match(promptText(triage), /^system: Classify the ticket as billing, bug or other/);
-    assert.match(promptText(summary), /^user: Summarize this week for the support lead/);
-    assert.equal(promptText(rootCause), 'user: Find the root cause across these incidents and propose a fix.');
+    assert.match(promptOf(triage), /^system: Classify the ticket as billing, bug or other/);
+    assert.match(promptOf(summary), /^user: Summarize this week for the support lead/);
+    assert.equal(promptOf(rootCause), 'user: Find the root cause across these incidents and propose a fix.');
     // Each request is one request, not the batch: no batch size on it, its own task and its own output cap.
     assert.ok(nightly.slice(0, 3).every((s) => s.site.batchSize === undefined));
     assert.deepEqual(nightly.slice(0, 3).map((s) => s.task.task), ['classification', 'summarization', 'reasoning']);
@@ -76,7 +74,7 @@ describe('Anthropic batch with several request literals', () => {
   it('reads a .map(...) template built in a const before the call or by a named function, and says how many requests', () => {
     const labels = site(result, 'src/mappedRequests.ts#labelTickets#0');
     assert.equal(labels.modelId, 'claude-haiku-4-5');
-    assert.equal(promptText(labels), 'user: Label: {…}');
+    assert.equal(promptOf(labels), 'user: Label: {…}');
     assert.equal(labels.site.batchSize?.status, 'unknown');
     assert.match(labels.site.batchSize?.unknown[0]?.reason ?? '', /depends on `tickets\.map\(\.\.\.\)` at run time/);
     assert.ok(labels.site.detection.includes(
@@ -99,7 +97,7 @@ describe('Anthropic batch with several request literals', () => {
         'src/weeklyDigest.ts#submitDigest#0.1|direct|claude-haiku-4-5',
       ],
     );
-    assert.match(promptText(digest[1]), /^user: Write the weekly digest/);
-    assert.match(promptText(digest[2]), /^user: A title for/);
+    assert.match(promptOf(digest[1]), /^user: Write the weekly digest/);
+    assert.match(promptOf(digest[2]), /^user: A title for/);
   });
 });

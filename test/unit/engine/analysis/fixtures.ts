@@ -2,7 +2,9 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalyzedCallSite, ScanResult } from '../../../../src/engine/api';
+import { after } from 'node:test';
+import { createEngine } from '../../../../src/engine/api';
+import type { AnalyzedCallSite, Engine, ScanResult } from '../../../../src/engine/api';
 
 /** Absolute path of `test/fixtures/<name>`. */
 export function fixture(name: string): string {
@@ -52,4 +54,26 @@ export function site(result: ScanResult, id: string): AnalyzedCallSite {
   const found = byId(result).get(id);
   if (!found) throw new Error(`no call site ${id}; found: ${result.callSites.map((s) => s.site.id).join(', ') || 'none'}`);
   return found;
+}
+
+/**
+ * The two ways detection must work, for a test file to run its cases under each: import tracing
+ * alone (`dependencyTypes: false`) and with the SDKs' type declarations. Disposed after the file.
+ */
+export function bothEngines(): ReadonlyArray<readonly [mode: string, engine: Engine]> {
+  const lean = createEngine({ dependencyTypes: false });
+  const full = createEngine();
+  after(() => {
+    lean.dispose();
+    full.dispose();
+  });
+  return [
+    ['import tracing only', lean],
+    ['with SDK types', full],
+  ];
+}
+
+/** A call site's prompt as `role: text` parts joined by ` | `, holes shown by `hole(name)` (default `{name}`). */
+export function promptText(s: AnalyzedCallSite, hole: (name: string) => string = (name) => `{${name}}`): string {
+  return s.site.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : hole(g.name))).join('')}`).join(' | ');
 }

@@ -5,23 +5,14 @@
  * over test/fixtures/google-genai-chat-session (with and without the SDK's type declarations).
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { createEngine } from '../../../../src/engine/api';
+import { describe, it } from 'node:test';
 import type { AnalyzedCallSite } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { bothEngines, fixture, promptText, site } from './fixtures';
 
-const lean = createEngine({ dependencyTypes: false });
-const full = createEngine();
-after(() => {
-  lean.dispose();
-  full.dispose();
-});
 
-function promptText(s: AnalyzedCallSite): string {
-  return s.site.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : '{…}')).join('')}`).join(' | ');
-}
+const promptOf = (s: AnalyzedCallSite): string => promptText(s, () => '{…}');
 
-for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', full]] as const) {
+for (const [mode, engine] of bothEngines()) {
   describe(`Google Gen AI chat sessions (${mode})`, () => {
     it('reports each sendMessage / sendMessageStream as a call site with the session model', async () => {
       const result = await engine.scan(fixture('google-genai-chat-session'));
@@ -40,7 +31,7 @@ for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', 
       const result = await engine.scan(fixture('google-genai-chat-session'));
       const first = site(result, 'src/assistant.ts#helpCustomer#0');
       assert.equal(
-        promptText(first),
+        promptOf(first),
         'system: You are the support desk assistant. Answer in two sentences at most. | user: Hi, I have a question about my invoice. | assistant: Sure, what would you like to know? | user: {…}',
       );
       assert.equal(first.site.params.maxTokens?.candidates[0]?.value, 300);
@@ -48,14 +39,14 @@ for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', 
       assert.equal(first.site.span.start.line, 16);
       assert.match(first.site.detection.join('\n'), /chat session options from `chats\.create\(\.\.\.\)` \(src\/assistant\.ts:9\)/);
       const followUp = site(result, 'src/assistant.ts#helpCustomer#1');
-      assert.match(promptText(followUp), /\| user: Follow-up: \{…\}$/);
+      assert.match(promptOf(followUp), /\| user: Follow-up: \{…\}$/);
       assert.equal(followUp.site.params.maxTokens?.candidates[0]?.value, 120, "the turn's own config overrides the session's");
     });
 
     it('reports a runtime history as unknown, not as an empty prompt', async () => {
       const result = await engine.scan(fixture('google-genai-chat-session'));
       const resumed = site(result, 'src/assistant.ts#resumeSession#0');
-      assert.equal(promptText(resumed), 'user: {…}');
+      assert.equal(promptOf(resumed), 'user: {…}');
       assert.deepEqual(resumed.site.prompt.unknown.map((u) => u.expression), ['storedTurns']);
       assert.match(resumed.site.prompt.unknown[0].reason, /not a literal array/);
     });

@@ -6,23 +6,12 @@
  * over test/fixtures/google-genai-interactions.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { createEngine } from '../../../../src/engine/api';
-import type { AnalyzedCallSite } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { describe, it } from 'node:test';
+import { bothEngines, fixture, promptText, site } from './fixtures';
 
-const lean = createEngine({ dependencyTypes: false });
-const full = createEngine();
-after(() => {
-  lean.dispose();
-  full.dispose();
-});
 
-function promptText(s: AnalyzedCallSite): string {
-  return s.site.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : `{${g.name}}`)).join('')}`).join(' | ');
-}
 
-for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', full]] as const) {
+for (const [mode, engine] of bothEngines()) {
   describe(`Gemini Interactions API (${mode})`, () => {
     it('reports each interactions.create with its model, prompt and parameters, and not interactions.get', async () => {
       const result = await engine.scan(fixture('google-genai-interactions'));

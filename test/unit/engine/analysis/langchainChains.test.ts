@@ -7,23 +7,13 @@
  * packages' type declarations).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { createEngine } from '../../../../src/engine/api';
-import type { AnalyzedCallSite, ScanResult } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { before, describe, it } from 'node:test';
+import type { ScanResult } from '../../../../src/engine/api';
+import { bothEngines, fixture, promptText, site } from './fixtures';
 
-const lean = createEngine({ dependencyTypes: false });
-const full = createEngine();
-after(() => {
-  lean.dispose();
-  full.dispose();
-});
 
-function promptText(s: AnalyzedCallSite): string {
-  return s.site.prompt.parts.map((p) => `${p.role}: ${p.segments.map((g) => (g.kind === 'text' ? g.text : `{${g.name}}`)).join('')}`).join(' | ');
-}
 
-for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', full]] as const) {
+for (const [mode, engine] of bothEngines()) {
   describe(`LangChain chains (${mode})`, () => {
     let result: ScanResult;
     before(async () => {
@@ -79,7 +69,7 @@ for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', 
 
     it('gives each literal input of .batch([...]) its own request, and sizes a runtime list as unknown', () => {
       const jokes = ['#0', '#0.1', '#0.2'].map((suffix) => site(result, `src/chains.ts#jokes${suffix}`));
-      assert.deepEqual(jokes.map(promptText), ['user: Tell me a joke about cats', 'user: Tell me a joke about dogs', 'user: Tell me a joke about parrots']);
+      assert.deepEqual(jokes.map((s) => promptText(s)), ['user: Tell me a joke about cats', 'user: Tell me a joke about dogs', 'user: Tell me a joke about parrots']);
       // Each record points at its own input literal (line 35 of the fixture).
       assert.deepEqual(jokes.map((s) => s.site.span.start.line), [34, 34, 34]);
       assert.deepEqual(jokes.map((s) => s.site.span.start.character), [22, 41, 60]);

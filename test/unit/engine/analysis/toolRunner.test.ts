@@ -6,18 +6,11 @@
  * over test/fixtures/anthropic-tool-runner.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { createEngine } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { describe, it } from 'node:test';
+import { bothEngines, fixture, site } from './fixtures';
 
-const lean = createEngine({ dependencyTypes: false });
-const full = createEngine();
-after(() => {
-  lean.dispose();
-  full.dispose();
-});
 
-for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', full]] as const) {
+for (const [mode, engine] of bothEngines()) {
   describe(`Anthropic tool runner (${mode})`, () => {
     it('reports each toolRunner as one call site read like messages.create, and no look-alike', async () => {
       const result = await engine.scan(fixture('anthropic-tool-runner'));

@@ -6,18 +6,11 @@
  * test/fixtures/tracing-wrappers, whose tsconfig maps `acme-tracing` to its declaration file.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { createEngine } from '../../../../src/engine/api';
-import { fixture, site } from './fixtures';
+import { describe, it } from 'node:test';
+import { bothEngines, fixture, site } from './fixtures';
 
-const lean = createEngine({ dependencyTypes: false });
-const full = createEngine();
-after(() => {
-  lean.dispose();
-  full.dispose();
-});
 
-for (const [mode, engine] of [['import tracing only', lean], ['with SDK types', full]] as const) {
+for (const [mode, engine] of bothEngines()) {
   describe(`tracing wrappers (${mode})`, () => {
     it('finds the requests on clients passed through traceClient(...) and observe(...), with their models', async () => {
       const result = await engine.scan(fixture('tracing-wrappers'));
