@@ -52,7 +52,7 @@ const node = {
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli.js', opts: { ...node, banner: { js: '#!/usr/bin/env node' } } },
   { in: 'src/extension.ts', out: 'extension.js', opts: node },
-  { in: 'src/vscode/engineEntry.ts', out: 'engine.js', opts: node },
+  { in: 'src/editorEngine/engineEntry.ts', out: 'engine.js', opts: node },
   {
     in: 'webview/src/main.ts',
     out: 'webview.js',

@@ -35,8 +35,8 @@ export { catalogCacheDir } from './catalog/cache';
 export { requestCost, pricesForInput } from './catalog/pricing';
 export type { RequestUsage } from './catalog/pricing';
 /** Per-call analysis: task, model, catalog entry, tokens and cost per 1,000 calls. */
-export { analyzeCallSite } from './analyze';
-export type { AnalyzeDeps } from './analyze';
+export { analyzeCallSite } from './sizeAndPrice';
+export type { AnalyzeDeps } from './sizeAndPrice';
 
 // --- configuration, recommendation, projection ---
 /** A fresh default configuration (tiers, task table, traffic, routing thresholds, profiling). */
@@ -58,4 +58,4 @@ export { recommend } from './recommend/recommend';
 /** The recommendation policy table (ordered rules) and its fixed constants. */
 export { POLICY_RULES, POLICY_CONSTANTS } from './recommend/rules';
 /** Monthly cost now vs. recommended, per call site, per task and in total (pure). */
-export { project } from './project/project';
+export { project } from './projection/project';

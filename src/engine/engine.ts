@@ -6,10 +6,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { analyzeCallSite } from './analyze';
-import { sdkPackages } from './analysis/detectors/index';
-import { WorkspaceProjects, toRelative } from './analysis/project';
-import type { LoadedWorkspace } from './analysis/project';
+import { analyzeCallSite } from './sizeAndPrice';
+import { sdkPackages } from './analysis/sdks/index';
+import { WorkspaceProjects, toRelative } from './analysis/workspace';
+import type { LoadedWorkspace } from './analysis/workspace';
 import { dependantsOf, importClosure } from './analysis/prefilter';
 import { scanWorkspace } from './analysis/scanner';
 import type { ProgressCallback, ScanPass, ScanPassOptions } from './analysis/scanner';
@@ -19,7 +19,7 @@ import { loadConfig } from './config/load';
 import { TierwiseError } from './errors';
 import type { AnalyzedCallSite, FileProblem, Projection, Recommendation, ScanResult, TierEvidence, TierwiseConfig } from './model';
 import { recommend as recommendSite } from './recommend/recommend';
-import { project as projectScan } from './project/project';
+import { project as projectScan } from './projection/project';
 import { createTokenCounter } from './tokens/counter';
 import type { TokenCounter } from './tokens/counter';
 

@@ -3,7 +3,7 @@ import { ANALYSED_LANGUAGES, readSettings } from './config';
 import { userMessage } from './context';
 import type { TierwiseContext } from './context';
 import { relativeToRoot } from './convert';
-import type { ConfigBuffer, WorkspaceState } from './engineTypes';
+import type { ConfigBuffer, WorkspaceState } from '../editorEngine/engineTypes';
 import { CONFIG_FILE_NAMES, isConfigFileOf } from './present/folders';
 import { mayCallLlm } from './sdkImports';
 

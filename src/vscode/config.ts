@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EditorOverrides } from './engineTypes';
+import type { EditorOverrides } from '../editorEngine/engineTypes';
 import type { SeveritySetting } from './present/findings';
 
 /** The `tierwise.*` settings, read fresh on every use (they can change at any time). */

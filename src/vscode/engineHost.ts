@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { requireWithCodeCache } from './codeCache';
-import type { EditorEngine, EngineModule } from './engineTypes';
+import type { EditorEngine, EngineModule } from '../editorEngine/engineTypes';
 
 /** How long after loading the engine its code cache is written (the first analysis and scan have run by then). */
 const PERSIST_CODE_CACHE_AFTER_MS = 8_000;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DiffView, ProfilingSummaryView } from '../protocol/messages';
-import type { WorkspaceState } from './engineTypes';
+import type { WorkspaceState } from '../editorEngine/engineTypes';
 import { buildSiteViews } from './present/siteView';
 import type { SiteView } from './present/siteView';
 

@@ -86,7 +86,7 @@ export interface DetectedElement {
   provider?: Provider;
 }
 
-/** One SDK's detector (one file per SDK under detectors/). */
+/** One SDK's detector (one folder per SDK under sdks/). */
 export interface SdkDetector {
   sdk: SdkId;
   /** Module specifiers that enable this detector (the pre-filter looks for these). */

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { AnalyzedCallSite, Finding, Recommendation, TierEvidence, TierwiseConfig } from '../model';
-import { billingFor, requestBreakdown } from '../project/cost';
+import { billingFor, requestBreakdown } from '../projection/cost';
 import { buildContext, tierLabel, type RuleContext, type RuleState } from './context';
 import { POLICY_CONSTANTS, POLICY_RULES } from './rules';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskType, TierLevel } from '../../engine/model';
 import { readSettings } from '../config';
-import type { ProfilingChoices, ProfilingOutcomeView, ProfilingPlanView } from '../engineTypes';
+import type { ProfilingChoices, ProfilingOutcomeView, ProfilingPlanView } from '../../editorEngine/engineTypes';
 import { formatUsd } from '../present/format';
 import { readApiKeys } from './apiKeys';
 import { pickFolder } from './pickFolder';

@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TierEvidence } from '../../../src/engine/api';
-import { EditorInputsCache } from '../../../src/vscode/editorInputs';
-import { createEditorEngine } from '../../../src/vscode/engineEntry';
-import type { EditorEngine, EditorOverrides, WorkspaceState } from '../../../src/vscode/engineTypes';
+import { EditorInputsCache } from '../../../src/editorEngine/editorInputs';
+import { createEditorEngine } from '../../../src/editorEngine/engineEntry';
+import type { EditorEngine, EditorOverrides, WorkspaceState } from '../../../src/editorEngine/engineTypes';
 
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'multi-root-second-app');
 const ROUTER = 'src/router.ts#routeTicket#0';

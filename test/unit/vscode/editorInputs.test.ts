@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TierEvidence } from '../../../src/engine/api';
-import { EditorInputsCache } from '../../../src/vscode/editorInputs';
-import type { EditorOverrides } from '../../../src/vscode/engineTypes';
+import { EditorInputsCache } from '../../../src/editorEngine/editorInputs';
+import type { EditorOverrides } from '../../../src/editorEngine/engineTypes';
 
 const overrides: EditorOverrides = { defaultTrafficPerMonth: 0, monthsAhead: -1, budgetUsd: 0, endpoints: { anthropic: '', openai: '' } };
 

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEditorEngine } from '../../../src/vscode/engineEntry';
-import type { EditorEngine, EditorOverrides } from '../../../src/vscode/engineTypes';
+import { createEditorEngine } from '../../../src/editorEngine/engineEntry';
+import type { EditorEngine, EditorOverrides } from '../../../src/editorEngine/engineTypes';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'support-desk');
 const overrides: EditorOverrides = { defaultTrafficPerMonth: 0, monthsAhead: -1, budgetUsd: 0, endpoints: { anthropic: '', openai: '' } };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createTokenCounter } from '../../../src/engine/tokens/counter';
-import { openTokenMemo } from '../../../src/vscode/tokenMemo';
+import { openTokenMemo } from '../../../src/editorEngine/tokenMemo';
 
 const PROMPTS = [
   'Classify the support ticket into exactly one of: billing, bug, feature_request, account, other.',
@@ -27,7 +27,7 @@ describe('token-count memo kept between editor sessions', () => {
     // A new session (process): the counts come from the memo and no BPE rank table is loaded.
     const script = [
       `const { createTokenCounter } = require(${JSON.stringify(join(__dirname, '../../../src/engine/tokens/counter.ts'))});`,
-      `const { openTokenMemo } = require(${JSON.stringify(join(__dirname, '../../../src/vscode/tokenMemo.ts'))});`,
+      `const { openTokenMemo } = require(${JSON.stringify(join(__dirname, '../../../src/editorEngine/tokenMemo.ts'))});`,
       `const counter = createTokenCounter({ memo: openTokenMemo(${JSON.stringify(file)}) });`,
       `const prompts = ${JSON.stringify(PROMPTS)};`,
       `const counts = prompts.flatMap((p) => [counter.count(p, 'gpt-4o', 'openai').tokens, counter.count(p, 'claude-opus-4-7', 'anthropic').tokens]);`,

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createEngine } from '../../../../src/engine/api';
 import type { ScanResult } from '../../../../src/engine/api';
-import { sdkPackages } from '../../../../src/engine/analysis/detectors/index';
-import { WorkspaceProjects } from '../../../../src/engine/analysis/project';
+import { sdkPackages } from '../../../../src/engine/analysis/sdks/index';
+import { WorkspaceProjects } from '../../../../src/engine/analysis/workspace';
 import { scanWorkspace } from '../../../../src/engine/analysis/scanner';
 import { copyToTemp, fixture, site } from './fixtures';
 

@@ -6,12 +6,12 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
-import type { Operation } from '../../model';
-import { batchElementNodes, batchTemplateNote } from '../resolve/batch';
-import { extractRequest } from '../resolve/request';
-import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, ExtractedRequest, SdkDetector } from '../types';
-import { getProperty, resolveNumber, resolveObjectLiteral } from '../resolve/values';
-import { AGENT_LOOP_NOTE, detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
+import type { Operation } from '../../../model';
+import { batchElementNodes, batchTemplateNote } from '../../resolve/batch';
+import { extractRequest } from '../../resolve/request';
+import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, ExtractedRequest, SdkDetector } from '../../types';
+import { getProperty, resolveNumber, resolveObjectLiteral } from '../../resolve/values';
+import { AGENT_LOOP_NOTE, detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
 
 const PACKAGES = ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'];
 const CLIENT_CLASSES = ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex', 'BaseAnthropic'];

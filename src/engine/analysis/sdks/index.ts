@@ -1,10 +1,10 @@
 /** Every SDK detector, in the order they are tried (one file per SDK). */
 import type { SdkDetector } from '../types';
-import { aiSdkDetector } from './aiSdk';
-import { anthropicDetector } from './anthropic';
-import { googleGenaiDetector } from './googleGenai';
-import { langchainDetector } from './langchain';
-import { openaiDetector } from './openai';
+import { aiSdkDetector } from './aiSdk/detector';
+import { anthropicDetector } from './anthropic/detector';
+import { googleGenaiDetector } from './googleGenai/detector';
+import { langchainDetector } from './langchain/detector';
+import { openaiDetector } from './openai/detector';
 
 /** The detectors the scanner runs on every call expression of a pre-filtered file. */
 export const DETECTORS: readonly SdkDetector[] = [anthropicDetector, openaiDetector, aiSdkDetector, langchainDetector, googleGenaiDetector];

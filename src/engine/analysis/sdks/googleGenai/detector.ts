@@ -7,12 +7,12 @@
  * and history of the `chats.create` options traced through the variable.
  */
 import type { CallExpression, Node } from 'ts-morph';
-import type { Operation } from '../../model';
-import type { Origin } from '../clients';
-import { extractRequest } from '../resolve/request';
-import { getProperty, resolveObjectLiteral } from '../resolve/values';
-import type { AnalysisContext, DetectedCall, SdkDetector } from '../types';
-import { calleeName, calleeOrigin, detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
+import type { Operation } from '../../../model';
+import type { Origin } from '../../clients';
+import { extractRequest } from '../../resolve/request';
+import { getProperty, resolveObjectLiteral } from '../../resolve/values';
+import type { AnalysisContext, DetectedCall, SdkDetector } from '../../types';
+import { calleeName, calleeOrigin, detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
 
 const PACKAGES = ['@google/genai'];
 const APIS: Record<string, Operation> = {

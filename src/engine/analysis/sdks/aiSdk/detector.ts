@@ -8,12 +8,12 @@
  * resolver, which understands provider factories.
  */
 import type { CallExpression, NewExpression, Node } from 'ts-morph';
-import type { Operation, Provider } from '../../model';
-import { traceOrigin } from '../clients';
-import { extractRequest } from '../resolve/request';
-import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
-import type { AnalysisContext, DetectedCall, SdkDetector } from '../types';
-import { AGENT_LOOP_NOTE, calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from './common';
+import type { Operation, Provider } from '../../../model';
+import { traceOrigin } from '../../clients';
+import { extractRequest } from '../../resolve/request';
+import { getProperty, resolveObjectLiteral, resolveString } from '../../resolve/values';
+import type { AnalysisContext, DetectedCall, SdkDetector } from '../../types';
+import { AGENT_LOOP_NOTE, calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from '../common';
 
 const FUNCTIONS: Record<string, Operation> = {
   generateText: 'generate',

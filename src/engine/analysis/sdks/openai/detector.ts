@@ -5,12 +5,12 @@
  * `openai` unless the URL names another provider's API host.
  */
 import type { CallExpression, NewExpression } from 'ts-morph';
-import type { Operation, Provider, Resolved } from '../../model';
-import { extractRequest } from '../resolve/request';
-import type { RequestStyle } from '../resolve/request';
-import { getProperty, resolveObjectLiteral, resolveString } from '../resolve/values';
-import type { AnalysisContext, SdkDetector } from '../types';
-import { detectionLines, firstArgument, matchClientMethod, receiverText } from './common';
+import type { Operation, Provider, Resolved } from '../../../model';
+import { extractRequest } from '../../resolve/request';
+import type { RequestStyle } from '../../resolve/request';
+import { getProperty, resolveObjectLiteral, resolveString } from '../../resolve/values';
+import type { AnalysisContext, SdkDetector } from '../../types';
+import { detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
 
 const PACKAGES = ['openai'];
 const CLIENT_CLASSES = ['OpenAI', 'AzureOpenAI'];

@@ -17,17 +17,17 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
-import type { Operation, Provider } from '../../model';
-import { traceOrigin } from '../clients';
-import type { Origin } from '../clients';
-import { followToLiteral } from '../resolve/objects';
-import { initialState } from '../resolve/common';
-import { extractRequest } from '../resolve/request';
-import type { RequestFields } from '../resolve/request';
-import { chainModels } from '../runnables';
-import type { ModelUse } from '../runnables';
-import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, SdkDetector } from '../types';
-import { calleeName, calleeOrigin, detectionLines, firstArgument } from './common';
+import type { Operation, Provider } from '../../../model';
+import { traceOrigin } from '../../clients';
+import type { Origin } from '../../clients';
+import { followToLiteral } from '../../resolve/objects';
+import { initialState } from '../../resolve/common';
+import { extractRequest } from '../../resolve/request';
+import type { RequestFields } from '../../resolve/request';
+import { chainModels } from './runnables';
+import type { ModelUse } from './runnables';
+import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, SdkDetector } from '../../types';
+import { calleeName, calleeOrigin, detectionLines, firstArgument } from '../common';
 
 const CLASSES: Record<string, { module: string; provider: Provider; embeddings?: boolean }> = {
   ChatAnthropic: { module: '@langchain/anthropic', provider: 'anthropic' },
