@@ -57,7 +57,12 @@ function checkout(truth: Truth, slug: string): string | undefined {
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', truth.commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
+  // Snapshots lack large and LFS files: leave out the blobs that are not in the object store.
+  const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', truth.commit], { maxBuffer: 512 * 1024 * 1024 }).toString().split('\0').filter(Boolean);
+  const blobs = tree.map((line) => ({ id: line.split(/\s+/)[2], path: line.slice(line.indexOf('\t') + 1) })).filter((b) => b.id);
+  const check = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: blobs.map((b) => b.id).join('\n'), maxBuffer: 512 * 1024 * 1024 }).toString().split('\n');
+  const missing = blobs.filter((_, i) => check[i]?.endsWith(' missing')).map((b) => `:(exclude,literal)${b.path}`);
+  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', truth.commit, '--', '.', ...missing], { maxBuffer: 2 * 1024 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', partial], { input: tar, maxBuffer: 64 * 1024 * 1024 });
   writeFileSync(join(partial, '.tierwise-corpus-complete'), truth.commit);
   rmSync(dir, { recursive: true, force: true });
