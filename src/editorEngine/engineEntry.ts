@@ -12,7 +12,6 @@ import { EditorInputsCache } from './editorInputs';
 import type { EditorInputs } from './editorInputs';
 import type { Engine, TokenCounter, ScanResult, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 import { readEvidence } from '../profiling/api';
-import type { PriceOf } from '../profiling/api';
 import { starterConfig } from '../engine/api';
 import { createProfilingAdapter } from './engineProfiling';
 import { compareWithRef } from './engineReview';
@@ -118,13 +117,9 @@ class EditorEngineImpl implements EditorEngine {
   }
 
   private async evidence(root: string, config: TierwiseConfig): Promise<TierEvidence[]> {
-    const catalog = this.engine.catalogFor(config);
-    const priceOf: PriceOf = (model) => {
-      const found = catalog.lookup(model);
-      return found.found && found.model.prices ? { inputPerMTok: found.model.prices.inputPerMTok, outputPerMTok: found.model.prices.outputPerMTok, batchDiscount: found.model.batchDiscount ?? 0.5 } : null;
-    };
     try {
-      return await readEvidence(root, config, priceOf);
+      // Evidence carries pass rates and tokens only: no prices are needed to read it.
+      return await readEvidence(root, config);
     } catch (error) {
       this.log(`profiling evidence ignored: ${error instanceof Error ? error.message : String(error)}`);
       return [];
@@ -143,7 +138,8 @@ class EditorEngineImpl implements EditorEngine {
     const file = config.file ?? join(root, CONFIG_FILE_NAME);
     const current = unsaved ? unsaved.text : config.file ? await readFile(config.file, 'utf8') : '';
     const projection = this.roots.has(root) ? this.engine.project(this.roots.get(root)?.scan as ScanResult, config) : undefined;
-    const perMonth = Math.round(projection?.callSites.find((c) => c.callSiteId === callSiteId)?.requestsPerMonth ?? config.traffic.default.perMonth);
+    // The rate the traffic rules state (before growth): growth applies to `traffic.callSites` entries too.
+    const perMonth = Math.round(projection?.callSites.find((c) => c.callSiteId === callSiteId)?.baseRequestsPerMonth ?? config.traffic.default.perMonth);
     const text = updateConfigFile(current, [{ path: ['traffic', 'callSites', callSiteId], value: `${perMonth}/month`, comment: 'added from the editor: adjust to the expected traffic of this call site' }], file);
     return { file, text };
   }

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Engine, ScanResult, TaskType, TierLevel, TierwiseConfig } from '../engine/api';
 import { applyDecisions, createPlanDeps, effectiveResults, graderFactory, loadProfilingInputs, planRun, readResultsLog, runProfile, summarize } from '../profiling/api';
-import type { Credentials, PriceOf, ProfileSummary, ProfilingInputs, RunPlan, RunSummary } from '../profiling/api';
+import type { Credentials, ProfileSummary, ProfilingInputs, RunPlan, RunSummary } from '../profiling/api';
 import type { ProfilingSummaryView, ProfilingTaskResult } from '../protocol/messages';
 import { loadEditorConfig } from './engineConfig';
 import type { EditorOverrides, ProfilingChoices, ProfilingPlanHandle, ProfilingPlanView } from './engineTypes';
@@ -47,7 +47,7 @@ export function createProfilingAdapter(engine: Engine, scanOf: (root: string) =>
               onProgress: (e) => onProgress({ done: e.done, total: e.total, spentUsd: e.spentUsd, errors: e.errors, backoffMs: e.backoff ? Math.max(0, e.backoff.untilMs - Date.now()) : undefined }),
               budgetUsd: config.profiling.budgetUsd,
             });
-            const summary = summarize(plan.resultsFile, config, priceOf(deps));
+            const summary = summarize(plan.resultsFile, config, (model) => plan.models.find((m) => m.model === model)?.price ?? null);
             lastSummary.set(root, { summary, config });
             return {
               cancelled: result.cancelled,
@@ -73,10 +73,6 @@ export function createProfilingAdapter(engine: Engine, scanOf: (root: string) =>
       return `tierwise.yml: tasks.${task}.defaultTier = ${decision.tier} (${decision.model}, ${decision.mode}).`;
     },
   };
-}
-
-function priceOf(deps: ReturnType<typeof createPlanDeps>): PriceOf {
-  return (model) => deps.price(model, /^claude/i.test(model) ? 'anthropic' : 'openai');
 }
 
 function rel(root: string, file: string): string {

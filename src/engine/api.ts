@@ -32,8 +32,10 @@ export type { CatalogUpdateOptions, CatalogUpdateResult } from './catalog/update
 /** Where the catalog cache lives (`TIERWISE_CACHE_DIR`, `XDG_CACHE_HOME`, `~/.cache/tierwise`). */
 export { catalogCacheDir } from './catalog/cache';
 /** Cost of one request for a model's prices (long-context tiers, cache read/write prices). */
-export { requestCost, pricesForInput } from './catalog/pricing';
-export type { RequestUsage } from './catalog/pricing';
+export { requestCost, pricesForInput } from './cost/price';
+export type { RequestUsage } from './cost/price';
+/** The one traffic function: a call site's (or a task's) monthly requests, rule, base rate and growth. */
+export { resolveTraffic, growthFactor } from './cost/traffic';
 /** Per-call analysis: task, model, catalog entry, tokens and cost per 1,000 calls. */
 export { analyzeCallSite } from './sizeAndPrice';
 export type { AnalyzeDeps } from './sizeAndPrice';

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalog';
-import { pricesForInput, requestCost } from './catalog/pricing';
+import { pricesForInput, requestCost } from './cost/price';
 import type { AnalyzedCallSite, CallSite, CatalogLookup, ModelInfo, Provider, TierwiseConfig, TokenEstimate, TokenRange } from './model';
 import { inferTask } from './tasks/infer';
 import type { TokenCounter } from './tokens/counter';
@@ -59,16 +59,13 @@ function costPer1k(model: ModelInfo, site: CallSite, tokens: TokenEstimate, reas
   return { min: round(bound('min')), expected: round(bound('expected')), max: round(bound('max')) };
 }
 
-function costedUnit(site: CallSite, reasons: string[]): boolean {
-  if (site.operation === 'count-tokens') {
-    reasons.push('token counting is free: not costed');
-    return false;
-  }
+/** Why a call site is not a costed unit (count-tokens calls; wrappers whose invocations carry the cost), else undefined. */
+function notCostedReason(site: CallSite): AnalyzedCallSite['notCosted'] {
+  if (site.operation === 'count-tokens') return { code: 'count-tokens', reason: 'token counting is free: not costed' };
   if (site.role === 'wrapper' && (site.invocationIds?.length ?? 0) > 0) {
-    reasons.push(`wrapper: its cost is carried by its ${site.invocationIds?.length} invocation(s)`);
-    return false;
+    return { code: 'wrapper', reason: `wrapper: its cost is carried by its ${site.invocationIds?.length} invocation(s)` };
   }
-  return true;
+  return undefined;
 }
 
 /**
@@ -86,8 +83,11 @@ export function analyzeCallSite(site: CallSite, deps: AnalyzeDeps): AnalyzedCall
   const model = lookup?.found ? lookup.model : undefined;
   const provider: Provider = model && model.provider !== 'unknown' ? model.provider : site.provider;
   const tokens = estimateTokens(site, modelId, provider, deps.counter, deps.config, task.task);
-  const costed = costedUnit(site, costReasons);
+  const notCosted = notCostedReason(site);
+  if (notCosted) costReasons.push(notCosted.reason);
+  const costed = !notCosted;
   const result: AnalyzedCallSite = { site, task, modelId, tokens, costed, costReasons };
+  if (notCosted) result.notCosted = notCosted;
   if (lookup && !lookup.found) {
     result.unpriced = { id: lookup.id, nearest: lookup.nearest };
     costReasons.push(`${lookup.id} is not in the catalog (as of ${deps.catalog.asOf}); nearest known ids: ${lookup.nearest.join(', ')}. Add pricing.overrides.${lookup.id} to price it`);

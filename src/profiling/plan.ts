@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createCatalog, createTokenCounter } from '../engine/api';
 import type { AnalyzedCallSite, TaskType, TierLevel, TierwiseConfig } from '../engine/model';
 import { buildRequest } from './buildRequest';
-import { requestCost } from './cost';
+import { planPrice, requestCost } from './cost';
 import { configDir } from './inputs';
 import { finishedResults, readResultsLog } from './resultsLog';
 import type { ConcreteRequest, PlannedRequest, PlanPrice, ProfilingInputs, ProfilingProvider, RunPlan, TaskInputs } from './types';
@@ -40,8 +40,7 @@ export function createPlanDeps(config: TierwiseConfig): PlanDeps & { dispose(): 
   return {
     price(model, provider) {
       const found = catalog.lookup(model, provider);
-      if (!found.found || !found.model.prices) return null;
-      return { inputPerMTok: found.model.prices.inputPerMTok, outputPerMTok: found.model.prices.outputPerMTok, batchDiscount: found.model.batchDiscount ?? 0.5 };
+      return found.found ? planPrice(found.model) : null;
     },
     countTokens: (text, model, provider) => counter.count(text, model, provider).tokens,
     tokenMethod: 'tiktoken',

@@ -1,9 +1,9 @@
 /** Renders a profiling summary and a plan as a terminal table, JSON or markdown (plain strings). */
 import { relative } from 'node:path';
 import type { ProfileSummary, RunPlan, TierResult } from './types';
+import { count, pct, usdOrUnpriced } from '../format';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const usd = (x: number | null) => (x === null ? 'unpriced' : x < 0.01 && x > 0 ? `$${x.toFixed(4)}` : `$${x.toFixed(2)}`);
+const usd = usdOrUnpriced;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)}s` : `${Math.round(x)}ms`);
 
 const HEADERS = ['task', 'tier', 'model', 'pass', '95% CI', 'score', 'p50', 'p95', 'in tok', 'out tok', 'errors', 'cost', '/month'];
@@ -40,7 +40,7 @@ export function renderTable(summary: ProfileSummary): string {
   if (summary.rows.length === 0) return 'No profiling results yet.\n';
   const out = [table([HEADERS, ...summary.rows.map(cells)]), '', 'Decisions:'];
   for (const d of summary.decisions) {
-    out.push(`  ${d.task.padEnd(16)} tier ${d.tier} ${d.model} [${d.mode}] ${d.reason}; projected ${usd(d.projectedMonthlyUsd)}/month at ${d.requestsPerMonth.toLocaleString('en-US')} requests`);
+    out.push(`  ${d.task.padEnd(16)} tier ${d.tier} ${d.model} [${d.mode}] ${d.reason}; projected ${usd(d.projectedMonthlyUsd)}/month at ${count(d.requestsPerMonth)} requests`);
   }
   out.push('', `Profiling spend: ${usd(summary.totalCostUsd)}${summary.graderCostUsd > 0 ? ` (+ ${usd(summary.graderCostUsd)} for the LLM grader)` : ''}`);
   return out.join('\n') + '\n';

@@ -3,6 +3,7 @@
  * p50/p95, tokens, cost, projected monthly cost with measured tokens) and the routing decision per
  * task from the thresholds in tierwise.yml.
  */
+import { resolveTraffic } from '../engine/api';
 import type { TaskType, TierwiseConfig } from '../engine/model';
 import { requestCost } from './cost';
 import { effectiveResults, readResultsLog } from './resultsLog';
@@ -12,9 +13,12 @@ import type { LogRecord, PlanPrice, ProfileSummary, ResultRecord, TaskDecision, 
 /** Prices for the monthly projection (plan prices or the catalog). */
 export type PriceOf = (model: string) => PlanPrice | null;
 
-/** Requests per month of a task: `traffic.tasks.<task>`, else the default rate. */
+/**
+ * Requests per month of one call site of a task: the engine's traffic function without a site
+ * (`traffic.tasks.<task>`, else the default rate), with the configured growth.
+ */
 export function monthlyRequests(config: TierwiseConfig, task: TaskType): number {
-  return config.traffic.tasks[task]?.perMonth ?? config.traffic.default.perMonth;
+  return resolveTraffic(undefined, task, config.traffic).perMonth;
 }
 
 function tierResult(config: TierwiseConfig, group: ResultRecord[], priceOf: PriceOf): TierResult {

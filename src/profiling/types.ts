@@ -2,7 +2,7 @@
  * Plain, JSON-serializable data of a profiling run (samples, plans, result records, summaries).
  * Shared by the CLI (`tierwise profile`) and the editor's profiling command through ./api.ts.
  */
-import type { AnalyzedCallSite, TaskType, TierLevel, TierwiseConfig } from '../engine/model';
+import type { AnalyzedCallSite, Fraction, TaskType, TierLevel, TierwiseConfig, TokenPrices } from '../engine/model';
 
 /** Providers the profiling runner can call (Google is not supported for profiling). */
 export type ProfilingProvider = 'anthropic' | 'openai';
@@ -104,12 +104,10 @@ export interface PlannedRequest {
   maxCostUsd: number | null;
 }
 
-/** A model's prices as the plan uses them. */
-export interface PlanPrice {
-  inputPerMTok: number;
-  outputPerMTok: number;
+/** A model's prices as the plan uses them: the catalog's token prices (long-context tiers too) and the batch discount. */
+export interface PlanPrice extends TokenPrices {
   /** Fraction off in batch mode (0.5 = half price). */
-  batchDiscount: number;
+  batchDiscount: Fraction;
 }
 
 /** The dry run: what a run would do and cost, before anything is sent. */

@@ -1,7 +1,7 @@
 /**
  * The typed protocol between the extension host and the cost projection webview.
  *
- * Rules (ARCHITECTURE.md "Webview contract"):
+ * Rules (docs/ARCHITECTURE.md "Webview contract"):
  * - the host sends FULL snapshots (`snapshot`), never deltas; the webview keeps only UI state;
  * - everything the webview sends is untrusted: the host validates it with `parseWebviewMessage`
  *   (./guards.ts) and drops (and logs) anything that does not match `WebviewToHost` exactly;
@@ -10,12 +10,14 @@
 import type {
   CallSiteProjection,
   CostRange,
+  Fraction,
   Projection,
   RoutingStrategy,
   TaskType,
   TierEvidence,
   TierLevel,
   TokenRange,
+  TrafficRule,
 } from '../engine/model';
 
 /** The views (tabs) of the panel. */
@@ -24,8 +26,8 @@ export type ViewId = 'projection' | 'whatIf' | 'profiling' | 'diff';
 /** All view ids, in tab order. */
 export const VIEW_IDS: readonly ViewId[] = ['projection', 'whatIf', 'profiling', 'diff'];
 
-/** Which traffic rule produced a call site's request rate (mirrors the config's resolution order). */
-export type TrafficRule = 'annotation' | 'call-site' | 'path' | 'task' | 'default';
+/** Which traffic rule produced a call site's request rate (the projection's `CallSiteProjection.trafficRule`). */
+export type { TrafficRule };
 
 /**
  * One row of the call-site table: the projection's numbers plus the scan's details the table
@@ -143,8 +145,8 @@ export interface DiffCallSite {
 export interface DiffView {
   baseRef: string;
   headRef: string;
-  /** `deltaPct` is a FRACTION (-0.045 = -4.5%), null when the base is 0; review's `CostDiff` gives percent. */
-  totals: { base: number; head: number; deltaUsd: number; deltaPct: number | null };
+  /** `deltaFraction`: -0.045 = -4.5%, null when the base is 0 (review's `CostDiff.deltaPct` is the same in percent). */
+  totals: { base: number; head: number; deltaUsd: number; deltaFraction: Fraction | null };
   byTask: Array<{ task: TaskType; base: number; head: number; deltaUsd: number }>;
   callSites: DiffCallSite[];
 }

@@ -9,6 +9,7 @@ import { siteChanges } from './changes';
 import type { SitePair } from './match';
 import { matchCallSites } from './match';
 import { COST_DIFF_SCHEMA_VERSION } from './model';
+import { usd } from '../format';
 import type {
   CallSideState,
   CallSiteDiff,
@@ -111,7 +112,7 @@ function ignoredRecommendation(diff: CallSiteDiff, site: SnapshotCallSite): Igno
   if (!cheaperModel || (!lowerTier && !(saving !== null && saving > 1e-9))) return undefined;
   const because = diff.status === 'added' ? 'added' : 'changed';
   const tier = rec.currentTier !== null ? ` (tier ${rec.currentTier})` : '';
-  const savingText = saving !== null ? `: saves $${saving.toFixed(2)}/month` : '';
+  const savingText = saving !== null ? `: saves ${usd(saving)}/month` : '';
   return {
     callSiteId: site.id,
     span: site.span,

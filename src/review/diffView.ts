@@ -15,7 +15,7 @@ export function toDiffView(diff: CostDiff): DiffView {
     baseRef: diff.base.label,
     headRef: diff.head.label,
     // CostDiff gives percent (-4.5); the view's figures are fractions (-0.045).
-    totals: { ...diff.totals, deltaPct: diff.totals.deltaPct === null ? null : diff.totals.deltaPct / 100 },
+    totals: { base: diff.totals.base, head: diff.totals.head, deltaUsd: diff.totals.deltaUsd, deltaFraction: diff.totals.deltaPct === null ? null : diff.totals.deltaPct / 100 },
     byTask: diff.byTask.map((t) => ({ task: t.task, base: t.base, head: t.head, deltaUsd: t.deltaUsd })),
     callSites: diff.callSites.map((s) => ({
       id: s.id,

@@ -4,6 +4,7 @@
  * and turns `failed` into a non-zero exit code.
  */
 import type { CostDiff } from './model';
+import { usd } from '../format';
 
 /** Gate thresholds; an absent threshold is not checked. */
 export interface GateOptions {
@@ -20,10 +21,6 @@ export interface GateResult {
   failed: boolean;
   reasons: string[];
   passed: string[];
-}
-
-function usd(n: number): string {
-  return `$${n.toFixed(2)}`;
 }
 
 /** Checks the diff against the configured gates. */

@@ -14,6 +14,7 @@ import type {
   FileProblem,
   FindingCode,
   Operation,
+  Percent,
   Projection,
   Provider,
   RoutingStrategy,

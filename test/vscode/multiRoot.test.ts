@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatUsd } from '../../src/vscode/present/format';
+import { usdCompact as formatUsd } from '../../src/format';
 import { ack, readResult, waitForPhase } from './support/browser';
 import { REPO_ROOT } from './support/codeServer';
 import { startSession } from './support/session';

@@ -1,26 +1,16 @@
 /**
- * Number and label formatting for the webview (pure; no DOM). Money is USD, always with a `$` and
- * en-US grouping so the panel reads the same as `tierwise project`.
+ * Label and layout formatting for the webview (pure; no DOM). Money, counts and percentages come
+ * from the shared src/format/ module, so the panel reads the same as `tierwise project`.
  */
 import type { CostRange, TaskType, TokenRange } from '../../src/engine/model';
+import { compactCount, count, usd as formatUsd } from '../../src/format';
 
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Money, counts and percentages: the shared convention of every surface (src/format/). */
+export { usd as formatUsd, usdDelta as formatUsdDelta, pct as formatPct } from '../../src/format';
 
-/** Money: `$1,234.56`, `$12.34`, `$0.0042`, `$0.00`; negative values get a leading minus. */
-export function formatUsd(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  if (abs >= 0.01 || abs === 0) return `${sign}$${cents.format(abs)}`;
-  if (abs < 0.00005) return `${sign}<$0.0001`;
-  return `${sign}$${abs.toPrecision(2).replace(/0+$/, '')}`;
-}
-
-/** A signed money delta: `+$12.34`, `-$3.00`, `$0.00`. */
-export function formatUsdDelta(value: number): string {
-  if (value > 0) return `+${formatUsd(value)}`;
-  return formatUsd(value);
+/** Counts with grouping (`30,000`), or shortened (`600k`, `2.5M`) when `compact`. */
+export function formatCount(value: number, compact = false): string {
+  return compact ? compactCount(value) : count(value);
 }
 
 /** A monthly cost or `unpriced` when there is none. */
@@ -33,24 +23,10 @@ export function formatCostRange(range: CostRange | null | undefined): string {
   return range ? `${formatUsd(range.min)} – ${formatUsd(range.max)}` : '';
 }
 
-/** Integer counts with grouping: `30,000`. Large values are shortened only when `compact`. */
-export function formatCount(value: number, compact = false): string {
-  if (!Number.isFinite(value)) return '—';
-  if (compact && Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(value >= 1e7 ? 0 : 1)}M`;
-  if (compact && Math.abs(value) >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
-  return whole.format(Math.round(value));
-}
-
 /** Token range: `410` when fixed, else `410 (300–2,000)`. */
 export function formatTokens(range: TokenRange): string {
   if (range.min === range.max) return formatCount(range.expected);
   return `${formatCount(range.expected)} (${formatCount(range.min)}–${formatCount(range.max)})`;
-}
-
-/** A fraction as a percentage: 0.953 -> `95.3%`. */
-export function formatPct(fraction: number | null | undefined, digits = 1): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${(fraction * 100).toFixed(digits)}%`;
 }
 
 /** Milliseconds as `840 ms` or `2.4 s`. */

@@ -1,11 +1,8 @@
 /** Shared cell formatting of the projection reporters (table, markdown, HTML). */
 import type { CallSiteProjection, CostRange, Projection } from '../../engine/api';
+import { count, pct, usd } from '../../format';
 
-/** `$1,234.56`; sub-dollar amounts keep 4 decimals so hand checks match. */
-export function usd(n: number): string {
-  if (Math.abs(n) < 1 && n !== 0) return `$${n.toFixed(4)}`;
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+export { count, usd };
 
 /** `$67.50 ($60.00-$80.00)` or `$67.50` when the range is a point. */
 export function rangeText(r: CostRange | undefined | null): string {
@@ -13,17 +10,12 @@ export function rangeText(r: CostRange | undefined | null): string {
   return r.min === r.max ? usd(r.expected) : `${usd(r.expected)} (${usd(r.min)}-${usd(r.max)})`;
 }
 
-/** `30,000`. */
-export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
 /** `-$54.00 (-80%)`, or `n/a`. */
 export function savingText(p: Pick<CallSiteProjection, 'savingUsd' | 'savingPct'>): string {
   if (p.savingUsd === null) return 'n/a';
   const sign = p.savingUsd > 0 ? '-' : p.savingUsd < 0 ? '+' : '';
-  const pct = p.savingPct === null ? '' : ` (${sign}${Math.abs(p.savingPct).toFixed(0)}%)`;
-  return `${sign}${usd(Math.abs(p.savingUsd))}${pct}`;
+  const share = p.savingPct === null ? '' : ` (${sign}${pct(Math.abs(p.savingPct) / 100, 0)})`;
+  return `${sign}${usd(Math.abs(p.savingUsd))}${share}`;
 }
 
 /** `file:line` of a call site (1-based line). */

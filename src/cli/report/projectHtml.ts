@@ -4,6 +4,7 @@
  */
 import type { CallSiteProjection, Projection } from '../../engine/api';
 import { count, modelCell, rangeText, savingText, strategyLines, usd, where } from './projectFormat';
+import { pct } from '../../format';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -34,7 +35,7 @@ export function renderProjectHtml(p: Projection): string {
 <title>Tierwise cost projection</title><style>${STYLE}</style></head><body>
 <h1>Tierwise cost projection</h1>
 <p>Catalog as of ${e(p.catalogAsOf)}; configuration: ${e(p.configFile ?? 'defaults')}; generated ${e(p.generatedAt)}.</p>
-<p><b>Now ${e(usd(p.totals.current.expected))}/month &rarr; recommended ${e(usd(p.totals.recommended.expected))}/month</b> (saving ${e(usd(p.totals.savingUsd))}, ${p.totals.savingPct.toFixed(1)}%). Ranges are min-max from the token estimates.</p>
+<p><b>Now ${e(usd(p.totals.current.expected))}/month &rarr; recommended ${e(usd(p.totals.recommended.expected))}/month</b> (saving ${e(usd(p.totals.savingUsd))}, ${pct(p.totals.savingPct / 100, 1)}). Ranges are min-max from the token estimates.</p>
 <h2>Call sites</h2>
 <table><thead><tr><th>Call site</th><th>Task</th><th>Requests/month</th><th>Now</th><th>$/month</th><th>Recommended</th><th>$/month</th><th>Saving</th></tr></thead><tbody>
 ${p.callSites.map(row).join('\n')}

@@ -1,6 +1,7 @@
 /** Markdown rendering of a projection (for PR descriptions and docs). */
 import type { Projection } from '../../engine/api';
 import { count, modelCell, rangeText, savingText, strategyLines, usd, where } from './projectFormat';
+import { pct } from '../../format';
 
 /** Escapes text for a markdown table cell. */
 function cell(text: string): string {
@@ -10,7 +11,7 @@ function cell(text: string): string {
 /** The `tierwise project --format markdown` report. */
 export function renderProjectMarkdown(p: Projection): string {
   const out = ['## Tierwise cost projection', '', `Catalog as of ${p.catalogAsOf}; configuration: ${cell(p.configFile ?? 'defaults')}.`, ''];
-  out.push(`**Now ${usd(p.totals.current.expected)}/month → recommended ${usd(p.totals.recommended.expected)}/month (saving ${usd(p.totals.savingUsd)}, ${p.totals.savingPct.toFixed(1)}%).**`, '');
+  out.push(`**Now ${usd(p.totals.current.expected)}/month → recommended ${usd(p.totals.recommended.expected)}/month (saving ${usd(p.totals.savingUsd)}, ${pct(p.totals.savingPct / 100, 1)}).**`, '');
   out.push('| Call site | Task | Requests/month | Now | $/month | Recommended | $/month | Saving |', '|---|---|---:|---|---:|---|---:|---:|');
   for (const s of p.callSites) {
     out.push(`| \`${cell(where(s))}\` | ${s.task} | ${count(s.requestsPerMonth)} | ${cell(modelCell(s.currentModel, s.recommendation.currentTier))} | ${rangeText(s.current?.range)} | ${cell(modelCell(s.recommendedModel, s.recommendation.suggestedTier))} | ${rangeText(s.recommended?.range)} | ${savingText(s)} |`);

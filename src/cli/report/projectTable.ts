@@ -1,6 +1,7 @@
 /** Terminal rendering of a projection: call sites, per-task totals, totals, strategies, exclusions, assumptions. */
 import type { Projection } from '../../engine/api';
 import { count, modelCell, rangeText, savingText, strategyLines, usd, where } from './projectFormat';
+import { pct } from '../../format';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -20,7 +21,7 @@ export function renderProjectTable(p: Projection): string {
   out.push(...table(tasks), '');
   out.push(`Total now:         ${rangeText(p.totals.current)} per month`);
   out.push(`Total recommended: ${rangeText(p.totals.recommended)} per month`);
-  out.push(`Saving:            ${usd(p.totals.savingUsd)} per month (${p.totals.savingPct.toFixed(1)}%)`);
+  out.push(`Saving:            ${usd(p.totals.savingUsd)} per month (${pct(p.totals.savingPct / 100, 1)})`);
   const strategies = strategyLines(p);
   if (strategies.length) out.push('', 'Routing strategies:', ...strategies.map((l) => `  ${l}`));
   const findings = p.callSites.flatMap((s) => s.recommendation.findings.map((f) => `  ${f.span.file}:${f.span.start.line + 1} [${f.code}] ${f.message}`));

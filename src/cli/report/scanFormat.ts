@@ -3,25 +3,11 @@
  * token ranges and cost per 1,000 calls.
  */
 import type { AnalyzedCallSite, ScanResult, TokenRange } from '../../engine/api';
-
-/** `12`, `1.2k`, `34k`, `1.5M`. */
-export function compactNumber(n: number): string {
-  if (n < 1000) return String(Math.round(n));
-  if (n < 10_000) return `${(n / 1000).toFixed(1)}k`;
-  if (n < 1_000_000) return `${Math.round(n / 1000)}k`;
-  return `${(n / 1_000_000).toFixed(1)}M`;
-}
+import { compactCount, usd } from '../../format';
 
 /** `min/expected/max` token counts. */
 export function tokensText(range: TokenRange): string {
-  return `${compactNumber(range.min)}/${compactNumber(range.expected)}/${compactNumber(range.max)}`;
-}
-
-/** US dollars with cents, more precision below a dollar. */
-export function money(n: number): string {
-  if (n === 0) return '$0';
-  if (n < 0.01) return `$${n.toPrecision(2)}`;
-  return `$${n.toFixed(2)}`;
+  return `${compactCount(range.min)}/${compactCount(range.expected)}/${compactCount(range.max)}`;
 }
 
 /** Workspace location `file:line` (1-based line). */
@@ -57,7 +43,7 @@ export function costText(site: AnalyzedCallSite): string {
   if (site.site.operation === 'count-tokens') return 'free (count)';
   if (!site.costPer1k) return site.modelId === null ? 'not costed (model unknown)' : 'not costed (unpriced)';
   const c = site.costPer1k;
-  return c.min === c.max ? money(c.expected) : `${money(c.expected)} (${money(c.min)}-${money(c.max)})`;
+  return c.min === c.max ? usd(c.expected) : `${usd(c.expected)} (${usd(c.min)}-${usd(c.max)})`;
 }
 
 /** The API cell: `messages.create`, with the role for wrappers and invocations. */
@@ -78,7 +64,7 @@ export function summaryLine(result: ScanResult): string {
     `${sites.length} call sites in ${files} files (${result.filesScanned} files scanned, ${result.filesWithSdkImports} reach an LLM SDK)`,
     `${unknown} with unknown model`,
     `${unpriced} unpriced`,
-    `${money(total)} per 1,000 calls of every costed site`,
+    `${usd(total)} per 1,000 calls of every costed site`,
     `prices as of ${result.catalogAsOf}`,
   ];
   if (errors > 0) parts.push(`${errors} file problem${errors === 1 ? '' : 's'} (see stderr)`);

@@ -1,6 +1,7 @@
 /** Validated `tierwise.yml` configuration and its problems. Part of the shared data contract re-exported by ../model.ts. */
 import type { Consequence, Provider, TaskType, TierLevel } from './callSite';
 import type { ModelInfo, TokenPrices, TokenRange } from './estimates';
+import type { Fraction } from './units';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration (tierwise.yml), after validation and defaults
@@ -57,18 +58,18 @@ export interface TierwiseConfig {
     callSites: Record<string, TrafficRate>;
     paths: Array<{ glob: string; rate: TrafficRate }>;
     /** Monthly growth as a fraction (0.1 = +10%/month), applied by `monthsAhead`. */
-    growthPerMonth: number;
+    growthPerMonth: Fraction;
     monthsAhead: number;
   };
   routing: {
     /** Pass rate at or above which tier 1 is used. */
-    tier1PassRate: number;
+    tier1PassRate: Fraction;
     /** Pass rate at or above which tier 1 is used with quality monitoring. */
-    monitorPassRate: number;
+    monitorPassRate: Fraction;
     /** Fraction of the tier-1 model's context window above which tier 1 is infeasible. */
-    contextGuard: number;
+    contextGuard: Fraction;
     /** Assumed cascade escalation rate when profiling has not measured one. */
-    assumedEscalationRate: number;
+    assumedEscalationRate: Fraction;
     /** Per-query cost of a content-based classifier router, USD. */
     classifierCostPerQuery: number;
     /**
@@ -86,7 +87,7 @@ export interface TierwiseConfig {
     /** Per-model overrides; `prices` may set only some fields (the rest come from the catalog). */
     overrides: Record<string, Omit<Partial<ModelInfo>, 'prices'> & { prices?: Partial<TokenPrices> }>;
     /** Fraction of the static prompt prefix served from cache (0..1) where a cache marker is present. */
-    cacheHitRate: number;
+    cacheHitRate: Fraction;
   };
   /** Hole sizes by name (`context`, `ticket.body`), in tokens. */
   holes: Record<string, TokenRange>;

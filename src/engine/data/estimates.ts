@@ -1,5 +1,6 @@
 /** The model catalog's data, token estimates and task inference. Part of the shared data contract re-exported by ../model.ts. */
 import type { CallSite, FileProblem, Provider, TaskType } from './callSite';
+import type { Fraction } from './units';
 
 // ---------------------------------------------------------------------------------------------
 // Catalog
@@ -23,7 +24,7 @@ export interface ModelInfo {
   maxOutputTokens?: number;
   prices?: TokenPrices;
   /** Fraction off for batch APIs (0.5 = half price). */
-  batchDiscount?: number;
+  batchDiscount?: Fraction;
   deprecated?: boolean;
   retired?: boolean;
   /** Where the data came from: the bundled catalog, a fetched update, or a config override. */
@@ -94,6 +95,8 @@ export interface AnalyzedCallSite {
   costPer1k?: TokenRange;
   /** Costed units: false for wrappers carried by invocations and for count-tokens calls. */
   costed: boolean;
+  /** Why `costed` is false: the reason as a code, and as text (also the last of `costReasons`). */
+  notCosted?: { code: 'count-tokens' | 'wrapper'; reason: string };
   /** How the cost was (or was not) computed: model and price source, tier, batch discount, lifecycle flags. */
   costReasons?: string[];
 }

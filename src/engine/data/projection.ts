@@ -2,6 +2,7 @@
 import type { Span, TaskType, TierLevel } from './callSite';
 import type { RoutingStrategy } from './config';
 import type { TokenRange } from './estimates';
+import type { Fraction, Percent } from './units';
 
 // ---------------------------------------------------------------------------------------------
 // Recommendations and projections
@@ -37,9 +38,9 @@ export interface TierEvidence {
   model: string;
   samples: number;
   passed: number;
-  passRate: number;
+  passRate: Fraction;
   /** 95% Wilson interval. */
-  interval: [number, number];
+  interval: [Fraction, Fraction];
   meanInputTokens: number;
   meanOutputTokens: number;
   /** ISO timestamp of the run. */
@@ -82,13 +83,41 @@ export interface CostRange {
   max: number;
 }
 
+/** Which traffic rule of `tierwise.yml` gave a call site its rate (in resolution order). */
+export type TrafficRule = 'annotation' | 'call-site' | 'path' | 'task' | 'default';
+
+/** A call site's (or a task's) monthly traffic as `engine/cost/traffic.ts` resolves it. */
+export interface TrafficResolution {
+  /** Requests per month with growth applied: `basePerMonth x growthFactor`. */
+  perMonth: number;
+  rule: TrafficRule;
+  /** Requests per month the rule states, before growth. */
+  basePerMonth: number;
+  /** `(1 + traffic.growthPerMonth) ^ traffic.monthsAhead` (1 without growth). */
+  growthFactor: number;
+  /** The rule's source, for explanation (`tierwise.yml traffic.tasks.classification (20000/day)`). */
+  source: string;
+}
+
 /** Projected monthly cost of one costed call site, now and with its recommendation. */
 export interface CallSiteProjection {
   callSiteId: string;
   span: Span;
   task: TaskType;
+  /** Requests per month with growth applied (`baseRequestsPerMonth x growthFactor`). */
   requestsPerMonth: number;
+  /** Where the rate came from, for explanation; `trafficRule` is the rule as data. */
   trafficSource: string;
+  trafficRule: TrafficRule;
+  /** Requests per month the traffic rule states, before growth. */
+  baseRequestsPerMonth: number;
+  /** Growth applied to the base rate (1 without growth). */
+  growthFactor: number;
+  /**
+   * USD of ONE request now and with the recommendation (min/expected/max), so a surface can
+   * re-cost the site under other traffic; null when unpriced.
+   */
+  perRequest: { current: CostRange | null; recommended: CostRange | null };
   currentModel: string | null;
   recommendedModel: string | null;
   tokens: { input: TokenRange; output: TokenRange };
@@ -96,7 +125,8 @@ export interface CallSiteProjection {
   recommended: { breakdown: CostBreakdown; range: CostRange } | null;
   /** current.expected - recommended.expected (null when either is unpriced). */
   savingUsd: number | null;
-  savingPct: number | null;
+  /** savingUsd / current.expected in percent (null when either is unpriced or current is 0). */
+  savingPct: Percent | null;
   recommendation: Recommendation;
 }
 
@@ -109,9 +139,27 @@ export interface TaskProjection {
   recommended: CostRange;
   strategy: RoutingStrategy;
   /** Cascade: tier-1 cost + escalation rate x tier-2 cost; `rateSource` says measured or assumed. */
-  cascade?: { monthlyCost: number; escalationRate: number; rateSource: 'profiling' | 'assumption' };
+  cascade?: { monthlyCost: number; escalationRate: Fraction; rateSource: 'profiling' | 'assumption' };
   /** Classifier routing: overhead per month and the volume above which it pays off. */
   classifier?: { overheadPerMonth: number; breakEvenRequestsPerMonth: number | null };
+}
+
+/**
+ * Why a call site is left out of the projection's totals:
+ * - `count-tokens`: token counting is free;
+ * - `wrapper`: a wrapper whose cost its invocations carry;
+ * - `not-costed`: not a costed request for another reason;
+ * - `model-unknown`: the model is not statically known;
+ * - `model-unpriced`: the model is not in the catalog or has no token prices;
+ * - `recommended-unpriced`: the recommended model is unpriced or missing from the tiers.
+ */
+export type ExclusionCode = 'count-tokens' | 'wrapper' | 'not-costed' | 'model-unknown' | 'model-unpriced' | 'recommended-unpriced';
+
+/** A call site left out of the totals: the reason as a code, and as text for people. */
+export interface Exclusion {
+  callSiteId: string;
+  code: ExclusionCode;
+  reason: string;
 }
 
 /** The cost projection of a workspace. */
@@ -119,10 +167,10 @@ export interface Projection {
   generatedAt: string;
   catalogAsOf: string;
   configFile: string | null;
-  totals: { current: CostRange; recommended: CostRange; savingUsd: number; savingPct: number };
+  totals: { current: CostRange; recommended: CostRange; savingUsd: number; savingPct: Percent };
   byTask: TaskProjection[];
   callSites: CallSiteProjection[];
   /** Call sites left out of the totals, and why (unknown model, unpriced, count-tokens). */
-  excluded: Array<{ callSiteId: string; reason: string }>;
+  excluded: Exclusion[];
   assumptions: string[];
 }

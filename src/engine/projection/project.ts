@@ -3,14 +3,14 @@
  * total, from traffic x token estimates x catalog prices. Pure: plain data in, plain data out.
  */
 import type { Catalog } from '../catalog/catalog';
-import type { AnalyzedCallSite, CallSiteProjection, CostBreakdown, CostRange, ModelInfo, Projection, ScanResult, TaskProjection, TaskType, TierEvidence, TierwiseConfig } from '../model';
+import type { AnalyzedCallSite, CallSiteProjection, CostBreakdown, CostRange, Exclusion, ModelInfo, Projection, ScanResult, TaskProjection, TaskType, TierEvidence, TierwiseConfig } from '../model';
 import { recommend } from '../recommend/recommend';
-import { billingFor, requestBreakdown, roundUsd, scaleBreakdown } from './cost';
+import { billingFor, requestBreakdown, roundUsd, scaleBreakdown } from '../cost/price';
+import { resolveTraffic } from '../cost/traffic';
 import { cascadeCost, classifierCost, type TaskMember } from './strategies';
-import { resolveTraffic } from './traffic';
 import { DAYS_PER_MONTH } from '../config/defaults';
 
-type Costed = { breakdown: CostBreakdown; range: CostRange };
+type Costed = { breakdown: CostBreakdown; range: CostRange; perRequest: CostRange };
 
 function roundBreakdown(b: CostBreakdown): CostBreakdown {
   return { input: roundUsd(b.input), output: roundUsd(b.output), thinking: roundUsd(b.thinking), cacheSavings: roundUsd(b.cacheSavings), batchSavings: roundUsd(b.batchSavings), total: roundUsd(b.total) };
@@ -25,6 +25,7 @@ function monthly(analyzed: AnalyzedCallSite, model: ModelInfo | undefined, confi
   return {
     breakdown: roundBreakdown(scaleBreakdown(expected, requests)),
     range: { min: roundUsd(min.total * requests), expected: roundUsd(expected.total * requests), max: roundUsd(max.total * requests) },
+    perRequest: { min: min.total, expected: expected.total, max: max.total },
   };
 }
 
@@ -38,11 +39,13 @@ function lookupModel(catalog: Catalog, id: string | null, analyzed: AnalyzedCall
 function projectSite(analyzed: AnalyzedCallSite, config: TierwiseConfig, catalog: Catalog, evidence: readonly TierEvidence[]): CallSiteProjection {
   const recommendation = recommend(analyzed, config, catalog, evidence);
   const task = analyzed.site.annotation?.task ?? analyzed.task.task;
-  const traffic = resolveTraffic(analyzed, task, config);
+  const traffic = resolveTraffic(analyzed, task, config.traffic);
   const requests = traffic.perMonth;
-  const current = monthly(analyzed, analyzed.model, config, requests, false);
+  const currentCost = monthly(analyzed, analyzed.model, config, requests, false);
   const batchable = config.tasks[task].batchable;
-  const recommended = monthly(analyzed, lookupModel(catalog, recommendation.suggestedModel, analyzed), config, requests, batchable);
+  const recommendedCost = monthly(analyzed, lookupModel(catalog, recommendation.suggestedModel, analyzed), config, requests, batchable);
+  const current = currentCost && { breakdown: currentCost.breakdown, range: currentCost.range };
+  const recommended = recommendedCost && { breakdown: recommendedCost.breakdown, range: recommendedCost.range };
   const saving = current && recommended ? roundUsd(current.range.expected - recommended.range.expected) : null;
   return {
     callSiteId: analyzed.site.id,
@@ -50,6 +53,10 @@ function projectSite(analyzed: AnalyzedCallSite, config: TierwiseConfig, catalog
     task,
     requestsPerMonth: requests,
     trafficSource: traffic.source,
+    trafficRule: traffic.rule,
+    baseRequestsPerMonth: traffic.basePerMonth,
+    growthFactor: traffic.growthFactor,
+    perRequest: { current: currentCost?.perRequest ?? null, recommended: recommendedCost?.perRequest ?? null },
     currentModel: analyzed.modelId,
     recommendedModel: recommendation.suggestedModel,
     tokens: { input: analyzed.tokens.input, output: analyzed.tokens.output },
@@ -61,11 +68,21 @@ function projectSite(analyzed: AnalyzedCallSite, config: TierwiseConfig, catalog
   };
 }
 
-function exclusionReason(p: CallSiteProjection, analyzed: AnalyzedCallSite): string | null {
-  if (!analyzed.modelId) return `model unknown (${analyzed.site.model.unknown[0]?.reason ?? analyzed.site.model.expression}): annotate or resolve it to cost this call`;
-  if (!p.current) return analyzed.unpriced ? `${analyzed.unpriced.id} is unpriced (nearest: ${analyzed.unpriced.nearest.join(', ') || 'none'}); add pricing.overrides.${analyzed.unpriced.id}` : `${analyzed.modelId} has no prices`;
-  if (!p.recommended) return `recommended model ${p.recommendedModel ?? '(none)'} is unpriced or missing from the tiers`;
+/** Why a projected call site is left out of the totals, or null when it counts. */
+function exclusionOf(p: CallSiteProjection, analyzed: AnalyzedCallSite): Omit<Exclusion, 'callSiteId'> | null {
+  if (!analyzed.modelId) return { code: 'model-unknown', reason: `model unknown (${analyzed.site.model.unknown[0]?.reason ?? analyzed.site.model.expression}): annotate or resolve it to cost this call` };
+  if (!p.current) {
+    const reason = analyzed.unpriced ? `${analyzed.unpriced.id} is unpriced (nearest: ${analyzed.unpriced.nearest.join(', ') || 'none'}); add pricing.overrides.${analyzed.unpriced.id}` : `${analyzed.modelId} has no prices`;
+    return { code: 'model-unpriced', reason };
+  }
+  if (!p.recommended) return { code: 'recommended-unpriced', reason: `recommended model ${p.recommendedModel ?? '(none)'} is unpriced or missing from the tiers` };
   return null;
+}
+
+/** Why a call site that is not a costed unit is left out: the analysis says why, as a code. */
+function notCostedExclusion(analyzed: AnalyzedCallSite): Exclusion {
+  const why = analyzed.notCosted ?? { code: 'not-costed' as const, reason: 'not costed: token counting, or a wrapper costed at its invocations' };
+  return { callSiteId: analyzed.site.id, ...why };
 }
 
 const addRange = (a: CostRange, b: CostRange): CostRange => ({ min: a.min + b.min, expected: a.expected + b.expected, max: a.max + b.max });
@@ -116,17 +133,17 @@ function assumptions(config: TierwiseConfig, catalog: Catalog): string[] {
  */
 export function project(scan: ScanResult, config: TierwiseConfig, catalog: Catalog, evidence: readonly TierEvidence[] = [], now: Date = new Date()): Projection {
   const callSites: CallSiteProjection[] = [];
-  const excluded: Projection['excluded'] = [];
+  const excluded: Exclusion[] = [];
   const included: Array<{ p: CallSiteProjection; analyzed: AnalyzedCallSite }> = [];
   for (const analyzed of scan.callSites) {
     if (!analyzed.costed) {
-      excluded.push({ callSiteId: analyzed.site.id, reason: analyzed.costReasons?.find((r) => /not costed|carried by/.test(r)) ?? 'not a costed request (token counting or a wrapper costed at its invocations)' });
+      excluded.push(notCostedExclusion(analyzed));
       continue;
     }
     const p = projectSite(analyzed, config, catalog, evidence);
     callSites.push(p);
-    const reason = exclusionReason(p, analyzed);
-    if (reason) excluded.push({ callSiteId: p.callSiteId, reason });
+    const exclusion = exclusionOf(p, analyzed);
+    if (exclusion) excluded.push({ callSiteId: p.callSiteId, ...exclusion });
     else included.push({ p, analyzed });
   }
   const current = roundRange(included.reduce((s, i) => addRange(s, i.p.current?.range ?? zero()), zero()));

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { AnalyzedCallSite, TaskProjection, TaskType, TierEvidence, TierwiseConfig } from '../model';
 import { buildContext } from '../recommend/context';
-import { billingFor, requestBreakdown } from './cost';
+import { billingFor, requestBreakdown } from '../cost/price';
 
 /** One included call site of the task with its monthly requests and expected current cost. */
 export interface TaskMember {

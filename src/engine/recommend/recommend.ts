@@ -4,8 +4,9 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { AnalyzedCallSite, Finding, Recommendation, TierEvidence, TierwiseConfig } from '../model';
-import { billingFor, requestBreakdown } from '../projection/cost';
+import { billingFor, requestBreakdown } from '../cost/price';
 import { buildContext, tierLabel, type RuleContext, type RuleState } from './context';
+import { pct, usd } from '../../format';
 import { POLICY_CONSTANTS, POLICY_RULES } from './rules';
 
 function chooseModel(ctx: RuleContext, state: RuleState): string | null {
@@ -29,7 +30,6 @@ function per1k(ctx: RuleContext, modelId: string | null): number | null {
   return cost ? cost.total * 1000 : null;
 }
 
-const money = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
 
 function modelFindings(ctx: RuleContext): Finding[] {
   const { site, unpriced, model } = ctx.analyzed;
@@ -69,7 +69,7 @@ function findings(ctx: RuleContext, state: RuleState, suggestedModel: string | n
   if (ctx.currentTier !== null && state.tier < ctx.currentTier && !state.keepModel) {
     const now = per1k(ctx, ctx.currentModel);
     const then = per1k(ctx, suggestedModel);
-    const saving = now !== null && then !== null && now > then ? `: ${money(then)} instead of ${money(now)} per 1,000 calls (-${(((now - then) / now) * 100).toFixed(0)}%)` : '';
+    const saving = now !== null && then !== null && now > then ? `: ${usd(then)} instead of ${usd(now)} per 1,000 calls (-${pct((now - then) / now, 0)})` : '';
     out.push({ code: 'downgrade-opportunity', span: site.span, message: `${ctx.task} can use ${tierLabel(ctx.config, state.tier)}${suggestedModel ? ` (${suggestedModel})` : ''}${saving}${state.monitored ? ', with quality monitoring' : ''}` });
   }
   return out;

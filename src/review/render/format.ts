@@ -1,23 +1,12 @@
-/** Number formatting shared by the cost-review renderers. */
+/** Cell formatting of the cost-review renderers; money and percentages come from src/format/. */
+import type { Percent } from '../../engine/model';
+import { signedPct, usd, usdDelta } from '../../format';
 
-/** `$1,234.56`; below one cent shows four decimals so small sites are not printed as $0.00. */
-export function usd(n: number): string {
-  const abs = Math.abs(n);
-  const digits = abs > 0 && abs < 0.01 ? 4 : 2;
-  const text = abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${n < 0 ? '-' : ''}$${text}`;
-}
+export { usd, usdDelta as signedUsd };
 
-/** `+$12.00` / `-$3.50` / `$0.00`. */
-export function signedUsd(n: number): string {
-  if (Math.abs(n) < 5e-7) return '$0.00';
-  return `${n > 0 ? '+' : ''}${usd(n)}`;
-}
-
-/** `+12.5%`, `-3.0%`, or `new` when there is no base to compare with. */
-export function signedPct(pct: number | null, deltaUsd: number): string {
-  if (pct === null) return Math.abs(deltaUsd) < 5e-7 ? '0.0%' : 'new';
-  return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`;
+/** A change in percent (review's `deltaPct`): `+12.5%`, `-3.0%`, or `new` when there is no base. */
+export function pctChange(percent: Percent | null, deltaUsd: number): string {
+  return signedPct(percent === null ? null : percent / 100, deltaUsd);
 }
 
 /** A cost cell: the amount, or `unpriced` / `—` (absent). */

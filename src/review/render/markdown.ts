@@ -6,7 +6,7 @@
 import type { CallSiteDiff, CostDiff, RevisionInfo } from '../model';
 import type { Span } from '../../engine/model';
 import type { GateResult } from '../gates';
-import { costCell, shortCommit, signedPct, signedUsd, usd } from './format';
+import { costCell, shortCommit, pctChange, signedUsd, usd } from './format';
 
 /** The hidden marker the GitHub Action looks for to update its single comment. */
 export const COMMENT_MARKER = '<!-- tierwise-cost-review -->';
@@ -67,10 +67,10 @@ function table(header: string[], rows: string[][], align: Array<'l' | 'r'>): str
 
 function summary(diff: CostDiff): string[] {
   const t = diff.totals;
-  const rows = [[`**Total / month**`, `**${usd(t.base)}**`, `**${usd(t.head)}**`, `**${signedUsd(t.deltaUsd)}**`, `**${signedPct(t.deltaPct, t.deltaUsd)}**`]];
+  const rows = [[`**Total / month**`, `**${usd(t.base)}**`, `**${usd(t.head)}**`, `**${signedUsd(t.deltaUsd)}**`, `**${pctChange(t.deltaPct, t.deltaUsd)}**`]];
   for (const task of diff.byTask) {
     const pct = task.base > 0 ? (task.deltaUsd / task.base) * 100 : null;
-    rows.push([task.task, usd(task.base), usd(task.head), signedUsd(task.deltaUsd), signedPct(pct, task.deltaUsd)]);
+    rows.push([task.task, usd(task.base), usd(task.head), signedUsd(task.deltaUsd), pctChange(pct, task.deltaUsd)]);
   }
   return table(['', 'Base', 'Head', 'Change', '%'], rows, ['l', 'r', 'r', 'r', 'r']);
 }
@@ -137,7 +137,7 @@ export function renderMarkdown(diff: CostDiff, options: MarkdownOptions = {}): s
     COMMENT_MARKER,
     '## Tierwise cost review',
     '',
-    `Projected monthly LLM cost: **${usd(t.base)} → ${usd(t.head)}** (${signedUsd(t.deltaUsd)}, ${signedPct(t.deltaPct, t.deltaUsd)}), ` +
+    `Projected monthly LLM cost: **${usd(t.base)} → ${usd(t.head)}** (${signedUsd(t.deltaUsd)}, ${pctChange(t.deltaPct, t.deltaUsd)}), ` +
       `base ${revision(diff.base)} → head ${revision(diff.head)}.`,
     '',
     ...summary(diff),

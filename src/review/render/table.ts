@@ -1,7 +1,7 @@
 /** `--format table`: a terminal rendering of the cost diff (summary, then every moving call site). */
 import type { GateResult } from '../gates';
 import type { CallSiteDiff, CostDiff } from '../model';
-import { costCell, signedPct, signedUsd, usd } from './format';
+import { costCell, pctChange, signedUsd, usd } from './format';
 
 function columns(rows: string[][], rightAligned: number[]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -27,7 +27,7 @@ function siteRow(s: CallSiteDiff): string[] {
 export function renderTable(diff: CostDiff, gates?: GateResult): string {
   const t = diff.totals;
   const out = [
-    `Cost diff ${diff.base.label} -> ${diff.head.label}: ${usd(t.base)} -> ${usd(t.head)} per month (${signedUsd(t.deltaUsd)}, ${signedPct(t.deltaPct, t.deltaUsd)})`,
+    `Cost diff ${diff.base.label} -> ${diff.head.label}: ${usd(t.base)} -> ${usd(t.head)} per month (${signedUsd(t.deltaUsd)}, ${pctChange(t.deltaPct, t.deltaUsd)})`,
     '',
   ];
   const taskRows = [['task', 'base', 'head', 'change'], ...diff.byTask.map((r) => [r.task, usd(r.base), usd(r.head), signedUsd(r.deltaUsd)])];

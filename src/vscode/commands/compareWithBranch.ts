@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { formatUsd } from '../present/format';
+import { usdCompact } from '../../format';
 import { pickFolder } from './pickFolder';
 import type { CommandFactory } from './types';
 
@@ -25,7 +25,7 @@ export const compareWithBranch: CommandFactory = ({ ctx, panel }) => async (refA
     ctx.store.setDiff(root, result.view);
     const t = result.view.totals;
     const sign = t.deltaUsd >= 0 ? '+' : '';
-    ctx.output.info(`cost diff vs ${ref}: ${formatUsd(t.base)}/mo -> ${formatUsd(t.head)}/mo (${sign}${formatUsd(t.deltaUsd)})`);
+    ctx.output.info(`cost diff vs ${ref}: ${usdCompact(t.base)}/mo -> ${usdCompact(t.head)}/mo (${sign}${usdCompact(t.deltaUsd)})`);
     await panel.show(root, { view: 'diff' });
     return result.view.totals;
   } catch (error) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskType, TierLevel } from '../../engine/model';
 import { readSettings } from '../config';
 import type { ProfilingChoices, ProfilingOutcomeView, ProfilingPlanView } from '../../editorEngine/engineTypes';
-import { formatUsd } from '../present/format';
+import { usdCompact } from '../../format';
 import { readApiKeys } from './apiKeys';
 import { pickFolder } from './pickFolder';
 import type { CommandFactory } from './types';
@@ -39,7 +39,7 @@ export const runProfiling: CommandFactory = ({ ctx, panel }) => async (arg?: unk
     const selection = await pickSelection(choices, args);
     if (!selection) return { refused: 'no-selection' };
     const plan = await engine.planProfiling(root, selection, readSettings().overrides);
-    ctx.output.info(`profiling plan: ${plan.view.requests} requests, estimated ${formatUsd(plan.view.estimatedCostUsd)}\n  ${plan.view.lines.join('\n  ')}`);
+    ctx.output.info(`profiling plan: ${plan.view.requests} requests, estimated ${usdCompact(plan.view.estimatedCostUsd)}\n  ${plan.view.lines.join('\n  ')}`);
     const keys = await readApiKeys(ctx);
     const missing = plan.view.providers.filter((provider) => !keys[provider]);
     if (missing.length > 0) {
@@ -60,7 +60,7 @@ export const runProfiling: CommandFactory = ({ ctx, panel }) => async (arg?: unk
             onProgress: (p) => {
               const pct = p.total > 0 ? (100 * p.done) / p.total : 0;
               const backoff = p.backoffMs ? ` · backing off ${Math.round(p.backoffMs / 1000)}s` : '';
-              progress.report({ increment: pct - reported, message: `${p.done}/${p.total} requests · ${formatUsd(p.spentUsd)} spent · ${p.errors} errors${backoff}` });
+              progress.report({ increment: pct - reported, message: `${p.done}/${p.total} requests · ${usdCompact(p.spentUsd)} spent · ${p.errors} errors${backoff}` });
               reported = pct;
             },
           });
@@ -76,7 +76,7 @@ export const runProfiling: CommandFactory = ({ ctx, panel }) => async (arg?: unk
     }
     const verb = outcome.cancelled ? 'cancelled' : 'finished';
     void vscode.window.showInformationMessage(
-      `Tierwise profiling ${verb}: ${outcome.completed}/${outcome.total} requests, ${formatUsd(outcome.spentUsd)} spent. Results: ${outcome.resultsFile}`,
+      `Tierwise profiling ${verb}: ${outcome.completed}/${outcome.total} requests, ${usdCompact(outcome.spentUsd)} spent. Results: ${outcome.resultsFile}`,
     );
     return outcome;
   } catch (error) {
@@ -124,10 +124,10 @@ async function confirm(plan: ProfilingPlanView): Promise<boolean> {
   const detail = [
     ...plan.lines,
     '',
-    `Estimated cost ${formatUsd(plan.estimatedCostUsd)}, about ${Math.max(1, Math.round(plan.estimatedSeconds))} s. Results are appended to ${plan.resultsFile}; a cancelled run resumes where it stopped.`,
+    `Estimated cost ${usdCompact(plan.estimatedCostUsd)}, about ${Math.max(1, Math.round(plan.estimatedSeconds))} s. Results are appended to ${plan.resultsFile}; a cancelled run resumes where it stopped.`,
   ].join('\n');
   const choice = await vscode.window.showInformationMessage(
-    `Run ${plan.requests} profiling requests (~${formatUsd(plan.estimatedCostUsd)})?`,
+    `Run ${plan.requests} profiling requests (~${usdCompact(plan.estimatedCostUsd)})?`,
     { modal: true, detail },
     'Run',
   );
@@ -135,7 +135,7 @@ async function confirm(plan: ProfilingPlanView): Promise<boolean> {
 }
 
 function report(output: vscode.LogOutputChannel, outcome: ProfilingOutcomeView): void {
-  output.info(`profiling ${outcome.cancelled ? 'cancelled' : 'done'}: ${outcome.completed}/${outcome.total} requests, ${formatUsd(outcome.spentUsd)} spent, log ${outcome.resultsFile}`);
+  output.info(`profiling ${outcome.cancelled ? 'cancelled' : 'done'}: ${outcome.completed}/${outcome.total} requests, ${usdCompact(outcome.spentUsd)} spent, log ${outcome.resultsFile}`);
   for (const task of outcome.summary?.tasks ?? []) {
     const tiers = task.tiers.map((t) => `tier ${t.tier} ${t.model}: ${Math.round(t.passRate * 100)}% (${t.passed}/${t.samples})`).join('; ');
     output.info(`  ${task.task}: ${tiers} -> ${task.decision.kind} tier ${task.decision.tier} (${task.decision.reason})`);

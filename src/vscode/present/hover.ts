@@ -1,5 +1,5 @@
 import type { AnalyzedCallSite, TokenRange } from '../../engine/model';
-import { formatPct, formatRate, formatTokens, formatUsd } from './format';
+import { compactCount, pct, perMonth, usdCompact } from '../../format';
 import { savingFraction } from './siteView';
 import type { SiteView } from './siteView';
 
@@ -22,10 +22,10 @@ export function hoverMarkdown(view: SiteView): string {
 
 function taskSection(site: AnalyzedCallSite): string[] {
   const t = site.task;
-  const out = [`**Task:** ${t.task} (${formatPct(t.confidence)} confidence, ${t.source})`];
+  const out = [`**Task:** ${t.task} (${pct(t.confidence, 0)} confidence, ${t.source})`];
   for (const reason of t.reasons) out.push(`- ${esc(reason)}`);
   if (t.alternatives.length > 0) {
-    out.push(`- runner-up: ${t.alternatives.map((a) => `${a.task} ${formatPct(a.confidence)}`).join(', ')}`);
+    out.push(`- runner-up: ${t.alternatives.map((a) => `${a.task} ${pct(a.confidence, 0)}`).join(', ')}`);
   }
   return out;
 }
@@ -34,10 +34,10 @@ function tokenSection(site: AnalyzedCallSite): string[] {
   const tk = site.tokens;
   const out = [
     `**Tokens:** input ${range(tk.input)}, output ${range(tk.output)}${tk.thinking ? `, thinking ${range(tk.thinking)}` : ''} (${esc(tk.method)})`,
-    `- static prompt text: ${formatTokens(tk.staticInputTokens)} tokens`,
+    `- static prompt text: ${compactCount(tk.staticInputTokens)} tokens`,
   ];
   for (const hole of tk.holes) out.push(`- hole ${code(hole.name)}: ${range(hole.tokens)} (${hole.source})`);
-  if (tk.cachedPrefixTokens) out.push(`- cacheable prefix: ${formatTokens(tk.cachedPrefixTokens)} tokens`);
+  if (tk.cachedPrefixTokens) out.push(`- cacheable prefix: ${compactCount(tk.cachedPrefixTokens)} tokens`);
   for (const reason of tk.reasons) out.push(`- ${esc(reason)}`);
   return out;
 }
@@ -58,8 +58,8 @@ function priceSection(view: SiteView): string[] {
   if (projection?.current) {
     const c = projection.current;
     out.push(
-      `- ${formatRate(projection.requestsPerMonth)} requests (${esc(projection.trafficSource)})`,
-      `- monthly: **${formatUsd(c.range.expected)}** (${formatUsd(c.range.min)}–${formatUsd(c.range.max)}): input ${formatUsd(c.breakdown.input)}, output ${formatUsd(c.breakdown.output)}${c.breakdown.thinking ? `, thinking ${formatUsd(c.breakdown.thinking)}` : ''}`,
+      `- ${perMonth(projection.requestsPerMonth)} requests (${esc(projection.trafficSource)})`,
+      `- monthly: **${usdCompact(c.range.expected)}** (${usdCompact(c.range.min)}–${usdCompact(c.range.max)}): input ${usdCompact(c.breakdown.input)}, output ${usdCompact(c.breakdown.output)}${c.breakdown.thinking ? `, thinking ${usdCompact(c.breakdown.thinking)}` : ''}`,
     );
   } else if (view.excludedReason) {
     out.push(`- not in the projection: ${esc(view.excludedReason)}`);
@@ -73,7 +73,7 @@ function recommendationSection(view: SiteView): string[] {
   const saving = savingFraction(view);
   const target = rec.suggestedModel ? ` → ${code(rec.suggestedModel)}` : '';
   const out = [
-    `**Suggested:** tier ${rec.suggestedTier}${target} (${rec.strategy} routing)${saving !== undefined && saving > 0 && view.projection?.recommended ? `, ${formatUsd(view.projection.recommended.range.expected)}/mo, saves ${formatPct(saving)}` : ''}`,
+    `**Suggested:** tier ${rec.suggestedTier}${target} (${rec.strategy} routing)${saving !== undefined && saving > 0 && view.projection?.recommended ? `, ${usdCompact(view.projection.recommended.range.expected)}/mo, saves ${pct(saving, 0)}` : ''}`,
   ];
   for (const hit of rec.rules) out.push(`- ${esc(hit.rule)}: ${esc(hit.detail)}`);
   if (rec.qualityGate) out.push('- a validation step is needed before the downstream action, whatever the tier');
@@ -82,7 +82,7 @@ function recommendationSection(view: SiteView): string[] {
 }
 
 function range(r: TokenRange): string {
-  return r.min === r.max ? formatTokens(r.expected) : `~${formatTokens(r.expected)} (${formatTokens(r.min)}–${formatTokens(r.max)})`;
+  return r.min === r.max ? compactCount(r.expected) : `~${compactCount(r.expected)} (${compactCount(r.min)}–${compactCount(r.max)})`;
 }
 
 /** Escapes Markdown control characters in code-derived text. */

@@ -1,4 +1,4 @@
-import { formatPct, formatTokens, formatUsd } from './format';
+import { compactCount, pct, usdCompact } from '../../format';
 import { savingFraction } from './siteView';
 import type { SiteView } from './siteView';
 
@@ -14,7 +14,7 @@ export function lensTitle(view: SiteView): string {
   }
   if (site.site.operation === 'count-tokens') return 'token count · free';
   const task = site.task.source === 'inferred' && site.task.confidence < 0.6 ? `${site.task.task}?` : site.task.task;
-  const tokens = `~${formatTokens(site.tokens.input.expected)}→${formatTokens(site.tokens.output.expected)} tok`;
+  const tokens = `~${compactCount(site.tokens.input.expected)}→${compactCount(site.tokens.output.expected)} tok`;
   const parts = [task, tokens, costPart(view)];
   const suggestion = suggestionPart(view);
   if (suggestion) parts.push(suggestion);
@@ -25,7 +25,7 @@ function costPart(view: SiteView): string {
   const { site, projection } = view;
   if (!site.modelId) return 'model unknown';
   if (site.unpriced || !projection?.current) return `${site.modelId} (unpriced)`;
-  return `${formatUsd(projection.current.range.expected)}/mo on ${site.modelId}`;
+  return `${usdCompact(projection.current.range.expected)}/mo on ${site.modelId}`;
 }
 
 function suggestionPart(view: SiteView): string | undefined {
@@ -35,7 +35,7 @@ function suggestionPart(view: SiteView): string | undefined {
   const current = recommendation.currentTier;
   if (current !== null && tier < current) {
     const fraction = savingFraction(view);
-    return fraction !== undefined && fraction > 0 ? `tier ${tier} saves ${formatPct(fraction)}` : `tier ${tier} suggested`;
+    return fraction !== undefined && fraction > 0 ? `tier ${tier} saves ${pct(fraction, 0)}` : `tier ${tier} suggested`;
   }
   if (current !== null && tier > current) return `needs tier ${tier}`;
   if (current !== null) return `tier ${tier} ✓`;

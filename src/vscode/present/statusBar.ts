@@ -1,5 +1,5 @@
 import type { Projection } from '../../engine/model';
-import { formatPct, formatUsd } from './format';
+import { pct, usdCompact } from '../../format';
 
 /** Status bar text and tooltip for the workspace's projected monthly cost now -> recommended. */
 export function statusBarText(projection: Projection | undefined, analyzing: boolean): { text: string; tooltip: string } {
@@ -7,10 +7,10 @@ export function statusBarText(projection: Projection | undefined, analyzing: boo
     return { text: analyzing ? '$(sync~spin) Tierwise' : '$(graph) Tierwise', tooltip: analyzing ? 'Tierwise: analysing the workspace…' : 'Tierwise: no projection yet' };
   }
   const { current, recommended, savingUsd } = projection.totals;
-  const text = `$(graph) ${formatUsd(current.expected)}/mo → ${formatUsd(recommended.expected)}/mo`;
-  const pct = current.expected > 0 ? formatPct(savingUsd / current.expected) : '0%';
+  const text = `$(graph) ${usdCompact(current.expected)}/mo → ${usdCompact(recommended.expected)}/mo`;
+  const share = current.expected > 0 ? pct(savingUsd / current.expected, 0) : '0%';
   const tooltip = [
-    `Tierwise projected LLM cost per month: ${formatUsd(current.expected)} now, ${formatUsd(recommended.expected)} with the suggested tiers (saves ${formatUsd(savingUsd)}, ${pct}).`,
+    `Tierwise projected LLM cost per month: ${usdCompact(current.expected)} now, ${usdCompact(recommended.expected)} with the suggested tiers (saves ${usdCompact(savingUsd)}, ${share}).`,
     `${projection.callSites.length} costed call sites; ${projection.excluded.length} left out. Prices as of ${projection.catalogAsOf}.`,
     'Click to open the cost projection.',
   ].join('\n');
@@ -56,18 +56,18 @@ export function workspaceStatusText(folders: readonly FolderProjection[], analyz
   const projected = folders.filter((f) => f.projection);
   if (projected.length === 0) return statusBarText(undefined, analyzing);
   const t = sumFolderTotals(folders);
-  const pct = t.current > 0 ? formatPct(t.savingUsd / t.current) : '0%';
+  const share = t.current > 0 ? pct(t.savingUsd / t.current, 0) : '0%';
   const lines = folders.map(({ name, projection: p }) => {
     if (!p) return `• ${name}: ${analyzing ? 'analysing…' : 'not analysed yet'}`;
     if (p.callSites.length === 0 && p.excluded.length === 0) return `• ${name}: no LLM call sites`;
     const left = p.excluded.length > 0 ? `, ${p.excluded.length} left out` : '';
-    return `• ${name}: ${formatUsd(p.totals.current.expected)}/mo → ${formatUsd(p.totals.recommended.expected)}/mo (${p.callSites.length} costed call site${p.callSites.length === 1 ? '' : 's'}${left})`;
+    return `• ${name}: ${usdCompact(p.totals.current.expected)}/mo → ${usdCompact(p.totals.recommended.expected)}/mo (${p.callSites.length} costed call site${p.callSites.length === 1 ? '' : 's'}${left})`;
   });
   const asOf = projected[0].projection?.catalogAsOf;
   return {
-    text: `$(graph) ${formatUsd(t.current)}/mo → ${formatUsd(t.recommended)}/mo`,
+    text: `$(graph) ${usdCompact(t.current)}/mo → ${usdCompact(t.recommended)}/mo`,
     tooltip: [
-      `Tierwise projected LLM cost per month across ${folders.length} workspace folders: ${formatUsd(t.current)} now, ${formatUsd(t.recommended)} with the suggested tiers (saves ${formatUsd(t.savingUsd)}, ${pct}).`,
+      `Tierwise projected LLM cost per month across ${folders.length} workspace folders: ${usdCompact(t.current)} now, ${usdCompact(t.recommended)} with the suggested tiers (saves ${usdCompact(t.savingUsd)}, ${share}).`,
       ...lines,
       `Prices as of ${asOf}.`,
       'Click to open the cost projection of a folder.',

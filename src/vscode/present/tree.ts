@@ -1,6 +1,6 @@
 import type { TaskType } from '../../engine/model';
 import type { FolderRef } from './folders';
-import { formatUsd } from './format';
+import { usdCompact } from '../../format';
 import { lensTitle } from './lens';
 import { monthlyCost } from './siteView';
 import type { SiteView } from './siteView';
@@ -38,7 +38,7 @@ export function groupSites(views: SiteView[], grouping: Grouping): TreeGroup[] {
     return {
       key,
       label: grouping === 'task' ? (key as TaskType) : key,
-      description: `${formatUsd(monthly)}/mo · ${sites.length} call site${sites.length === 1 ? '' : 's'}`,
+      description: `${usdCompact(monthly)}/mo · ${sites.length} call site${sites.length === 1 ? '' : 's'}`,
       monthly,
       sites: sorted,
     };
@@ -75,7 +75,7 @@ export function groupFolders(folders: ReadonlyArray<FolderRef & { views: SiteVie
     if (groups.length === 0) continue;
     const monthly = groups.reduce((sum, g) => sum + g.monthly, 0);
     const sites = groups.reduce((sum, g) => sum + g.sites.length, 0);
-    out.push({ key: folder.root, label: folder.name, description: `${formatUsd(monthly)}/mo · ${sites} call site${sites === 1 ? '' : 's'}`, monthly, groups });
+    out.push({ key: folder.root, label: folder.name, description: `${usdCompact(monthly)}/mo · ${sites} call site${sites === 1 ? '' : 's'}`, monthly, groups });
   }
   return out;
 }

@@ -16,7 +16,7 @@ test('the editor diff view shows the same percentage as the PR comment (a fracti
   const baseTotal = monthly('claude-opus-4-7', 655, 8, 30_000) + monthly('claude-sonnet-4-6', 2_000, 300, 5_000);
   const deltaUsd = monthly('claude-haiku-4-5', 655, 8, 30_000) - monthly('claude-opus-4-7', 655, 8, 30_000);
   const view = toDiffView(diff);
-  assert.ok(Math.abs((view.totals.deltaPct ?? 0) - deltaUsd / baseTotal) < 1e-12);
+  assert.ok(Math.abs((view.totals.deltaFraction ?? 0) - deltaUsd / baseTotal) < 1e-12);
   // -$83.40 on $104.25 + $105.00 = -39.9%: what a reviewer reads in both places.
-  assert.equal(formatPct(view.totals.deltaPct), `${(diff.totals.deltaPct ?? 0).toFixed(1)}%`);
+  assert.equal(formatPct(view.totals.deltaFraction), `${(diff.totals.deltaPct ?? 0).toFixed(1)}%`);
 });

@@ -14,7 +14,7 @@ import type { Projection } from '../../../src/engine/model';
 import { createEditorEngine } from '../../../src/editorEngine/engineEntry';
 import type { EditorEngine, EditorOverrides, WorkspaceState } from '../../../src/editorEngine/engineTypes';
 import { CONFIG_FILE_NAMES, isConfigFileOf, resolveFolderArg } from '../../../src/vscode/present/folders';
-import { formatUsd } from '../../../src/vscode/present/format';
+import { usdCompact as formatUsd } from '../../../src/format';
 import { buildSiteViews } from '../../../src/vscode/present/siteView';
 import { statusBarText, sumFolderTotals, workspaceStatusText } from '../../../src/vscode/present/statusBar';
 import { groupFolders, groupSites } from '../../../src/vscode/present/tree';

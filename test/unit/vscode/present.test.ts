@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnalyzedCallSite, CallSiteProjection, Recommendation, Span } from '../../../src/engine/model';
 import { annotationEdit, annotationText } from '../../../src/vscode/present/annotation';
 import { diagnosticSpan, diagnosticSpecs, severityNumber } from '../../../src/vscode/present/findings';
-import { formatTokens, formatUsd } from '../../../src/vscode/present/format';
+import { compactCount as formatTokens, usdCompact as formatUsd } from '../../../src/format';
 import { hoverMarkdown } from '../../../src/vscode/present/hover';
 import { lensTitle } from '../../../src/vscode/present/lens';
 import { modelEdit } from '../../../src/vscode/present/modelEdit';
@@ -41,7 +41,7 @@ function projection(id: string, current: number, recommended: number): CallSiteP
       { code: 'quality-gate-needed', message: 'gate', span: sp('src/tickets/classify.ts', 8, 25) },
     ],
   };
-  return { callSiteId: id, span: sp('src/tickets/classify.ts', 8, 25), task: 'classification', requestsPerMonth: 30000, trafficSource: 'default', currentModel: 'claude-opus-4-7', recommendedModel: 'claude-haiku-4-5', tokens: { input: { min: 150, expected: 410, max: 4100 }, output: { min: 1, expected: 8, max: 10 } }, current: cost(current), recommended: cost(recommended), savingUsd: current - recommended, savingPct: 80, recommendation };
+  return { callSiteId: id, span: sp('src/tickets/classify.ts', 8, 25), task: 'classification', requestsPerMonth: 30000, trafficSource: 'default', trafficRule: 'default', baseRequestsPerMonth: 30000, growthFactor: 1, perRequest: { current: cost(current / 30000).range, recommended: cost(recommended / 30000).range }, currentModel: 'claude-opus-4-7', recommendedModel: 'claude-haiku-4-5', tokens: { input: { min: 150, expected: 410, max: 4100 }, output: { min: 1, expected: 8, max: 10 } }, current: cost(current), recommended: cost(recommended), savingUsd: current - recommended, savingPct: 80, recommendation };
 }
 
 const A = 'src/tickets/classify.ts#classifyTicket#0';

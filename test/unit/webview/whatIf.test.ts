@@ -44,7 +44,7 @@ test('an excluded (unpriced) call site of the task moves neither the totals nor 
   const classify = snap.rows.find((r) => r.id === CLASSIFY)!;
   const unpriced = { ...classify, id: 'src/moderation/toxicity.ts#isToxic#0', current: null, recommended: null, perRequest: { current: null, recommended: null } };
   snap.rows.push(unpriced);
-  snap.projection.excluded.push({ callSiteId: unpriced.id, reason: 'llama3.1:8b is unpriced' });
+  snap.projection.excluded.push({ callSiteId: unpriced.id, code: 'model-unpriced', reason: 'llama3.1:8b is unpriced' });
   const before = snap.projection.byTask.find((t) => t.task === 'classification')!;
   const result = computeWhatIf(snap, { tasks: { classification: 60_000 } });
   const task = result.byTask.find((t) => t.task === 'classification')!;

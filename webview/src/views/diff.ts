@@ -45,7 +45,7 @@ export class DiffView implements View {
     const headline = h('div', { class: 'cards' },
       h('div', { class: 'card', attrs: { 'data-figure': 'base' } }, h('div', { class: 'card-label', text: `Base (${diff.baseRef})` }), h('div', { class: 'card-value', text: formatUsd(t.base) }), h('div', { class: 'card-detail', text: 'per month' })),
       h('div', { class: 'card', attrs: { 'data-figure': 'head' } }, h('div', { class: 'card-label', text: `Head (${diff.headRef})` }), h('div', { class: 'card-value', text: formatUsd(t.head) }), h('div', { class: 'card-detail', text: 'per month' })),
-      h('div', { class: `card ${t.deltaUsd > 0 ? 'bad' : 'good'}`, attrs: { 'data-figure': 'delta' } }, h('div', { class: 'card-label', text: 'Change' }), h('div', { class: 'card-value', text: formatUsdDelta(t.deltaUsd) }), h('div', { class: 'card-detail', text: t.deltaPct === null ? 'new spend' : `${t.deltaPct > 0 ? '+' : ''}${formatPct(t.deltaPct)} per month` })));
+      h('div', { class: `card ${t.deltaUsd > 0 ? 'bad' : 'good'}`, attrs: { 'data-figure': 'delta' } }, h('div', { class: 'card-label', text: 'Change' }), h('div', { class: 'card-value', text: formatUsdDelta(t.deltaUsd) }), h('div', { class: 'card-detail', text: t.deltaFraction === null ? 'new spend' : `${t.deltaFraction > 0 ? '+' : ''}${formatPct(t.deltaFraction)} per month` })));
     const byTask = h('table', { class: 'grid-table' },
       h('caption', { text: 'By task type' }),
       h('thead', {}, h('tr', {}, ...['Task', 'Base', 'Head', 'Change'].map((x, i) => h('th', { text: x, attrs: { scope: 'col', class: i ? 'num' : undefined } })))),

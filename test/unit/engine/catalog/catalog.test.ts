@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { calcPrice } from '@pydantic/genai-prices';
 import { CACHE_FILE, CACHE_FORMAT } from '../../../../src/engine/catalog/cache';
 import { createCatalog } from '../../../../src/engine/catalog/catalog';
-import { requestCost } from '../../../../src/engine/catalog/pricing';
+import { requestCost } from '../../../../src/engine/cost/price';
 import { BUNDLED_PRICE_DATA, bundledProviders } from '../../../../src/engine/catalog/sources';
 import type { ModelInfo } from '../../../../src/engine/model';
 

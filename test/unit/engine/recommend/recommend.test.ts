@@ -20,7 +20,7 @@ describe('recommend', () => {
     assert.equal(r.qualityGate, false);
     assert.deepEqual(codes(r), ['downgrade-opportunity']);
     // per 1,000 calls: opus 1000 x (410 x $5 + 8 x $25)/1M = $2.25; haiku 1000 x (410 x $1 + 8 x $5)/1M = $0.45 (-80%)
-    assert.match(r.findings[0].message, /\$0\.4500 instead of \$2\.25 per 1,000 calls \(-80%\)/);
+    assert.match(r.findings[0].message, /\$0\.45 instead of \$2\.25 per 1,000 calls \(-80%\)/);
     assert.deepEqual(r.rules.map((h) => h.rule), ['task-default', 'output-size', 'model-choice']);
   });
 

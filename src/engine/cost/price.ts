@@ -1,10 +1,46 @@
 /**
- * The cost of one request of a call site at one model, split by component (input, output,
- * thinking, cached-prefix savings, batch savings), for each bound of the token estimate. Shared by
- * the recommendation (saving per 1,000 calls) and the projection (monthly cost).
+ * The one pricing module: what a request costs at a model's prices. `pricesForInput` picks the
+ * rate (long-context tiers), `requestCost` prices measured usage (profiling, cost per 1,000 calls),
+ * `requestBreakdown` prices a token estimate split by component with cache and batch billing
+ * (recommendation, projection). Everything that prices tokens calls these; nothing else does.
  */
-import { pricesForInput } from '../catalog/pricing';
-import type { AnalyzedCallSite, CostBreakdown, ModelInfo, TierwiseConfig, TokenEstimate, TokenRange } from '../model';
+import type { AnalyzedCallSite, CostBreakdown, ModelInfo, TierwiseConfig, TokenEstimate, TokenPrices, TokenRange } from '../model';
+
+/** Token usage of one request. `input` includes cached tokens (read and written), like provider usage reports. */
+export interface RequestUsage {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+}
+
+/** The prices that apply to a request of `inputTokens` (long-context tiers apply above their threshold). */
+export function pricesForInput(prices: TokenPrices, inputTokens: number): { inputPerMTok: number; outputPerMTok: number; tier?: number } {
+  let chosen: { inputPerMTok: number; outputPerMTok: number; tier?: number } = { inputPerMTok: prices.inputPerMTok, outputPerMTok: prices.outputPerMTok };
+  for (const tier of prices.tiers ?? []) {
+    if (inputTokens > tier.aboveInputTokens) chosen = { inputPerMTok: tier.inputPerMTok, outputPerMTok: tier.outputPerMTok, tier: tier.aboveInputTokens };
+  }
+  return chosen;
+}
+
+/**
+ * USD cost of one request: uncached input at the input price, cache reads and writes at their
+ * prices (input price when the model has none), output at the output price; the long-context tier
+ * is chosen by the request's total input tokens, as providers (and genai-prices) do.
+ */
+export function requestCost(prices: TokenPrices, usage: RequestUsage): number {
+  const { inputPerMTok, outputPerMTok } = pricesForInput(prices, usage.input);
+  const cacheRead = usage.cacheRead ?? 0;
+  const cacheWrite = usage.cacheWrite ?? 0;
+  const uncached = Math.max(0, usage.input - cacheRead - cacheWrite);
+  return (
+    (uncached * inputPerMTok +
+      cacheRead * (prices.cacheReadPerMTok ?? inputPerMTok) +
+      cacheWrite * (prices.cacheWritePerMTok ?? inputPerMTok) +
+      usage.output * outputPerMTok) /
+    1e6
+  );
+}
 
 /** How the request is billed beyond its tokens. */
 export interface BillingOptions {
