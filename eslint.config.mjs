@@ -1,4 +1,5 @@
-// Lint rules that enforce the architecture (ARCHITECTURE.md "Invariants"):
+// Lint rules that enforce part of the architecture (docs/ARCHITECTURE.md "Invariants"; the full
+// layering is in .dependency-cruiser.cjs, run by `npm run check`):
 // - only src/vscode/ and src/extension.ts may import 'vscode';
 // - the CLI reaches the engine only through src/engine/api.ts.
 import tseslint from 'typescript-eslint';

@@ -219,7 +219,7 @@ export interface CostDiff {
    * Monthly expected cost of all priced, costed call sites at base and head; `deltaPct` is null
    * when base is 0 (any increase from nothing is reported in USD only).
    */
-  totals: { base: number; head: number; deltaUsd: number; deltaPct: number | null };
+  totals: { base: number; head: number; deltaUsd: number; deltaPct: Percent | null };
   /** Per task type, sorted by |deltaUsd| descending then task name; only tasks present on a side. */
   byTask: TaskCostDelta[];
   /** Every costed call site, sorted: added, changed, removed, moved, unchanged; then by |delta|, id. */
