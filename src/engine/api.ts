@@ -37,8 +37,8 @@ export type { RequestUsage } from './cost/price';
 /** The one traffic function: a call site's (or a task's) monthly requests, rule, base rate and growth. */
 export { resolveTraffic, growthFactor } from './cost/traffic';
 /** Per-call analysis: task, model, catalog entry, tokens and cost per 1,000 calls. */
-export { analyzeCallSite } from './sizeAndPrice';
-export type { AnalyzeDeps } from './sizeAndPrice';
+export { sizeAndPriceCallSite } from './sizeAndPrice';
+export type { SizingDeps } from './sizeAndPrice';
 
 // --- configuration, recommendation, projection ---
 /** A fresh default configuration (tiers, task table, traffic, routing thresholds, profiling). */
@@ -60,4 +60,4 @@ export { recommend } from './recommend/recommend';
 /** The recommendation policy table (ordered rules) and its fixed constants. */
 export { POLICY_RULES, POLICY_CONSTANTS } from './recommend/rules';
 /** Monthly cost now vs. recommended, per call site, per task and in total (pure). */
-export { project } from './projection/project';
+export { projectCosts } from './projection/project';

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { analyzeCallSite } from './sizeAndPrice';
+import { sizeAndPriceCallSite } from './sizeAndPrice';
 import { sdkPackages } from './analysis/sdks/index';
 import { WorkspaceProjects, toRelative } from './analysis/workspace';
 import type { LoadedWorkspace } from './analysis/workspace';
@@ -19,7 +19,7 @@ import { loadConfig } from './config/load';
 import { TierwiseError } from './errors';
 import type { AnalyzedCallSite, FileProblem, Projection, Recommendation, ScanResult, TierEvidence, TierwiseConfig } from './model';
 import { recommend as recommendSite } from './recommend/recommend';
-import { project as projectScan } from './projection/project';
+import { projectCosts } from './projection/project';
 import { createTokenCounter } from './tokens/counter';
 import type { TokenCounter } from './tokens/counter';
 
@@ -139,7 +139,7 @@ class EngineImpl implements Engine {
   }
 
   project(scan: ScanResult, config: TierwiseConfig, evidence: readonly TierEvidence[] = []): Projection {
-    return projectScan(scan, config, this.catalogFor(config), evidence);
+    return projectCosts(scan, config, this.catalogFor(config), evidence);
   }
 
   dispose(): void {
@@ -160,7 +160,7 @@ class EngineImpl implements Engine {
   }
 
   private size(pass: ScanPass, config: TierwiseConfig, catalog: Catalog): AnalyzedCallSite[] {
-    return pass.sites.map((site) => analyzeCallSite(site, { catalog, counter: this.counter, config }));
+    return pass.sites.map((site) => sizeAndPriceCallSite(site, { catalog, counter: this.counter, config }));
   }
 
   private async configFor(root: string, given: TierwiseConfig | undefined): Promise<{ config: TierwiseConfig; problems: FileProblem[] }> {

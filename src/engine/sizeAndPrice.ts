@@ -5,8 +5,8 @@ import { inferTask } from './tasks/infer';
 import type { TokenCounter } from './tokens/counter';
 import { estimateTokens } from './tokens/estimate';
 
-/** Services `analyzeCallSite` needs (created once per scan by the composition root). */
-export interface AnalyzeDeps {
+/** Services `sizeAndPriceCallSite` needs (created once per scan by the composition root). */
+export interface SizingDeps {
   catalog: Catalog;
   counter: TokenCounter;
   config: TierwiseConfig;
@@ -74,7 +74,7 @@ function notCostedReason(site: CallSite): AnalyzedCallSite['notCosted'] {
  * the cost of 1,000 calls (min/expected/max; long-context tiers; batch discount; embeddings on
  * input only). Count-tokens calls and wrappers carried by their invocations are not costed.
  */
-export function analyzeCallSite(site: CallSite, deps: AnalyzeDeps): AnalyzedCallSite {
+export function sizeAndPriceCallSite(site: CallSite, deps: SizingDeps): AnalyzedCallSite {
   const costReasons: string[] = [];
   const task = inferTask(site);
   const modelId = chosenModel(site, costReasons);

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { project } from '../engine/api';
+import { projectCosts } from '../engine/api';
 import type { AnalyzedCallSite, CallSiteProjection, Engine, Projection, ScanResult, TierwiseConfig } from '../engine/api';
 import { canonicalize, stripRoot } from './canonical';
 import { SNAPSHOT_SCHEMA_VERSION } from './model';
@@ -113,6 +113,6 @@ export async function createSnapshot(
   options: { commit?: string; version?: string } = {},
 ): Promise<CostSnapshot> {
   const scan = await engine.scan(root, { config });
-  const projection = project(scan, config, engine.catalogFor(config));
+  const projection = projectCosts(scan, config, engine.catalogFor(config));
   return buildSnapshot({ scan, projection, config, ...options });
 }

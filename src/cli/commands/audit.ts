@@ -1,7 +1,7 @@
 /** `tierwise audit [dir] [--strict] [--format text|json|markdown]`: the ten readiness items. */
 import { parseArgs } from 'node:util';
 import { TierwiseError } from '../../engine/api';
-import { audit, gatherAuditFacts, renderAuditMarkdown, renderAuditText } from '../../review/audit/api';
+import { audit, gatherAuditFacts, renderAuditMarkdown, renderAuditText } from '../../audit/api';
 import type { CliCommand, CliIO } from '../types';
 import { loadWorkspace, reportConfigProblems } from './workspaceInputs';
 

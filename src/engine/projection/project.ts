@@ -131,7 +131,7 @@ function assumptions(config: TierwiseConfig, catalog: Catalog): string[] {
  * Projects the monthly cost of a scan. `evidence` is profiling results; `now` dates the result
  * (injected so tests are deterministic).
  */
-export function project(scan: ScanResult, config: TierwiseConfig, catalog: Catalog, evidence: readonly TierEvidence[] = [], now: Date = new Date()): Projection {
+export function projectCosts(scan: ScanResult, config: TierwiseConfig, catalog: Catalog, evidence: readonly TierEvidence[] = [], now: Date = new Date()): Projection {
   const callSites: CallSiteProjection[] = [];
   const excluded: Exclusion[] = [];
   const included: Array<{ p: CallSiteProjection; analyzed: AnalyzedCallSite }> = [];

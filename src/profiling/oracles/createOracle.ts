@@ -21,6 +21,8 @@ import { gradeWithRubric } from './llmRubric';
 import { gradeNumeric } from './numericTolerance';
 import { gradeRegex } from './regexMatch';
 import { gradeWithUserOracle, loadUserOracle } from './userModule';
+import { MODULE_EXTENSIONS, parseOracleSpec } from './oracleSpec';
+import type { OracleSpecPart } from './oracleSpec';
 
 /** Where an oracle spec lives and how to reach the grader model. */
 export interface OracleContext {
@@ -40,7 +42,6 @@ interface Part {
   usesModel: boolean;
 }
 
-const MODULE_EXTENSIONS = ['.mjs', '.js', '.cjs', '.ts'];
 
 /** Default user module location when the config names none: `tierwise/oracles/<task>.mjs|js|ts`. */
 export function findUserOracle(root: string, task: TaskType): string | undefined {
@@ -54,7 +55,7 @@ export function findUserOracle(root: string, task: TaskType): string | undefined
 /** Builds the oracle for a spec; every problem is a TierwiseError naming `tasks.<task>.oracle`. */
 export async function createOracle(spec: string, ctx: OracleContext): Promise<Oracle> {
   const parts: Part[] = [];
-  for (const piece of spec.split(/\s\+\s/).map((p) => p.trim()).filter(Boolean)) parts.push(await parsePart(piece, ctx));
+  for (const piece of parseOracleSpec(spec)) parts.push(await parsePart(piece, ctx));
   if (parts.length === 0) throw specError(ctx, `empty oracle spec`);
   const version = createHash('sha256').update(spec).update(parts.map((p) => p.source).join('\0')).digest('hex').slice(0, 12);
   return {
@@ -81,11 +82,9 @@ function specError(ctx: OracleContext, message: string, fix = 'use one of: exact
 
 const sync = (fn: (output: string, sample: Sample) => OracleVerdict): Grade => async (output, sample) => fn(output, sample);
 
-async function parsePart(piece: string, ctx: OracleContext): Promise<Part> {
-  const colon = piece.indexOf(':');
-  const name = colon >= 0 ? piece.slice(0, colon).trim() : piece;
-  const arg = colon >= 0 ? piece.slice(colon + 1).trim() : undefined;
-  if (MODULE_EXTENSIONS.some((ext) => piece.endsWith(ext))) return moduleOracle(piece, ctx);
+async function parsePart(piece: OracleSpecPart, ctx: OracleContext): Promise<Part> {
+  if (piece.kind === 'module') return moduleOracle(piece.file, ctx);
+  const { name, arg } = piece;
   switch (name) {
     case 'exact':
       return { grade: sync(gradeExactLabel), source: '', usesModel: false };

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../../src/engine/config/defaults';
 import { resolveTraffic } from '../../../../src/engine/cost/traffic';
-import { project } from '../../../../src/engine/projection/project';
+import { projectCosts as project } from '../../../../src/engine/projection/project';
 import type { ScanResult } from '../../../../src/engine/model';
 import { bundledCatalog, site } from '../recommend/siteBuilder';
 

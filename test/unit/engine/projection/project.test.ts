@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../../../src/engine/config/defaults';
 import type { AnalyzedCallSite, ScanResult, TierEvidence } from '../../../../src/engine/model';
-import { project } from '../../../../src/engine/projection/project';
+import { projectCosts as project } from '../../../../src/engine/projection/project';
 import { bundledCatalog, site } from '../recommend/siteBuilder';
 
 const catalog = bundledCatalog();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultConfig } from '../../../../src/engine/config/defaults';
-import type { AnalyzedCallSite, ScanResult, TierEvidence } from '../../../../src/engine/model';
-import { audit } from '../../../../src/review/audit/audit';
-import type { AuditFacts } from '../../../../src/review/audit/types';
-import { bundledCatalog, site } from '../../engine/recommend/siteBuilder';
+import { defaultConfig } from '../../../src/engine/config/defaults';
+import type { AnalyzedCallSite, ScanResult, TierEvidence } from '../../../src/engine/model';
+import { audit } from '../../../src/audit/audit';
+import type { AuditFacts } from '../../../src/audit/types';
+import { bundledCatalog, site } from '../engine/recommend/siteBuilder';
 
 const catalog = bundledCatalog();
 const scan = (callSites: AnalyzedCallSite[]): ScanResult => ({ root: '/w', filesScanned: 1, filesWithSdkImports: 1, callSites, problems: [], catalogAsOf: '2026-09-23', durationMs: 0 });

@@ -3,7 +3,7 @@
  * profiling evidence and file facts. An item that cannot be decided statically is `unknown` with
  * the reason, never a guess.
  */
-import type { AnalyzedCallSite, Span, TaskType } from '../../engine/api';
+import type { AnalyzedCallSite, Span, TaskType } from '../engine/api';
 import type { AuditInputs, AuditItem, AuditStatus } from './types';
 
 const LOW_CONFIDENCE = 0.6;

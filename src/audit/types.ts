@@ -1,5 +1,5 @@
 /** Plain data of the readiness audit (MISSION.md "Pre-launch readiness"). */
-import type { ConfigProblem, ScanResult, Span, TaskType, TierEvidence, TierwiseConfig } from '../../engine/api';
+import type { ConfigProblem, ScanResult, Span, TaskType, TierEvidence, TierwiseConfig } from '../engine/api';
 
 /** The outcome of one readiness item. `unknown`: static analysis cannot decide it. */
 export type AuditStatus = 'pass' | 'fail' | 'unknown';
