@@ -14,7 +14,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { matchCorpus } from './match';
 import type { AppScore, ScannedRecord, Truth } from './match';
 
@@ -57,18 +57,49 @@ function checkout(truth: Truth, slug: string): string | undefined {
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', truth.commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', partial], { input: tar, maxBuffer: 64 * 1024 * 1024 });
+  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', truth.commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
+  if (archive.status === 0) execFileSync('tar', ['-x', '-C', partial], { input: archive.stdout, maxBuffer: 64 * 1024 * 1024 });
+  else extractPresentBlobs(gitDir, truth.commit, partial);
   writeFileSync(join(partial, '.tierwise-corpus-complete'), truth.commit);
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   return dir;
 }
 
+/**
+ * Writes the commit's files blob by blob, leaving out blobs absent from the snapshot (a mirror may
+ * omit its largest files, which makes `git archive` fail); symlinks and submodules are skipped.
+ */
+function extractPresentBlobs(gitDir: string, commit: string, into: string): void {
+  const entries = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 256 * 1024 * 1024 })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      const [mode, type, id] = meta.split(' ');
+      return { mode, type, id, path };
+    })
+    .filter((e) => e.type === 'blob' && e.mode !== '120000');
+  const batch = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: entries.map((e) => e.id).join('\n') + '\n', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  let at = 0;
+  for (const entry of entries) {
+    const headerEnd = batch.indexOf(10, at);
+    const header = batch.subarray(at, headerEnd).toString('utf8');
+    at = headerEnd + 1;
+    if (header.endsWith(' missing')) continue;
+    const size = Number(header.split(' ')[2]);
+    const file = join(into, entry.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, batch.subarray(at, at + size));
+    at += size + 1;
+  }
+}
+
 interface ScanJson {
   durationMs: number;
   filesScanned: number;
-  callSites: Array<Record<string, unknown> & { site: { id: string; role: string; span: { file: string; start: { line: number } }; operation: string; provider: string; host?: unknown }; task?: { type?: string } | string; modelId?: string | null; costed?: boolean }>;
+  callSites: Array<Record<string, unknown> & { site: { id: string; role: string; span: { file: string; start: { line: number } }; operation: string; provider: string; host?: unknown }; task?: { task?: string; type?: string } | string; modelId?: string | null; costed?: boolean }>;
   [key: string]: unknown;
 }
 
@@ -87,7 +118,7 @@ function scanRoot(dir: string, root: string, extra: string[]): { records: Scanne
     provider: c.site.provider,
     host: typeof c.site.host === 'string' ? c.site.host : undefined,
     model: c.modelId ?? null,
-    task: typeof c.task === 'string' ? c.task : (c.task?.type ?? null),
+    task: typeof c.task === 'string' ? c.task : (c.task?.task ?? c.task?.type ?? null),
     excluded: excludedFlag(c),
   }));
   return { records, durationMs: raw.durationMs, files: raw.filesScanned, raw };

@@ -1,4 +1,9 @@
-/** Every SDK detector, in the order they are tried (one file per SDK). */
+/**
+ * Every SDK detector, in the order they are tried. One folder per SDK owns everything Tierwise
+ * knows about it: `detector.ts` (which calls are requests), `request.ts` (the request shape tables
+ * `resolve/request.ts` reads), and any SDK-only reader (Anthropic batches, LangChain chains and
+ * prompt templates).
+ */
 import type { SdkDetector } from '../types';
 import { aiSdkDetector } from './aiSdk/detector';
 import { anthropicDetector } from './anthropic/detector';

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractRequest } from '../../../../src/engine/analysis/resolve/request';
+import { ANTHROPIC_MESSAGES } from '../../../../src/engine/analysis/sdks/anthropic/request';
+import { OPENAI_CHAT } from '../../../../src/engine/analysis/sdks/openai/request';
+import { AI_SDK_REQUEST } from '../../../../src/engine/analysis/sdks/aiSdk/request';
 import type { PromptPart } from '../../../../src/engine/model';
 import { findCall, fixtureContext, requestProperty } from './helpers';
 
@@ -10,7 +13,7 @@ const text = (part: PromptPart) => part.segments.map((s) => (s.kind === 'text' ?
 test('prompt from a file read with readFileSync(join(__dirname, ...)), const concatenation, join and cache marker', () => {
   const ctx = fixtureContext('resolve-prompt-from-file');
   const call = findCall(ctx, 'src/digest.ts', 'client.messages.create({\n    model');
-  const req = extractRequest('anthropic-messages', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(ANTHROPIC_MESSAGES, { request: call.getArguments()[0] }, ctx);
   const [system, rules, user] = req.prompt.parts;
   assert.equal(system.role, 'system');
   assert.equal(text(system), 'You write the weekly digest.\nKeep it short.\nUse bullet points.\nNever invent facts.');
@@ -29,14 +32,14 @@ test('prompt from a file read with readFileSync(join(__dirname, ...)), const con
 test('prompt from a workspace-relative fs.readFileSync path in a local const', () => {
   const ctx = fixtureContext('resolve-prompt-from-file');
   const call = findCall(ctx, 'src/digest.ts', "client.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 800, system,");
-  const req = extractRequest('anthropic-messages', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(ANTHROPIC_MESSAGES, { request: call.getArguments()[0] }, ctx);
   assert.equal(text(req.prompt.parts[0]), 'You write the weekly digest.\nKeep it short.\n');
 });
 
 test('unresolvable message arrays go to prompt.unknown with the reason', () => {
   const ctx = fixtureContext('resolve-unknown-function-result');
   const call = findCall(ctx, 'src/call.ts', 'client.messages.create({ model: pickModel');
-  const req = extractRequest('anthropic-messages', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(ANTHROPIC_MESSAGES, { request: call.getArguments()[0] }, ctx);
   assert.equal(req.prompt.parts.length, 0);
   assert.equal(req.prompt.unknown[0].expression, 'history');
   assert.match(req.prompt.unknown[0].reason, /not a literal array/);
@@ -46,7 +49,7 @@ test('unresolvable message arrays go to prompt.unknown with the reason', () => {
 test('zod response format: field count, labels and schema text', () => {
   const ctx = fixtureContext('resolve-zod-schema');
   const call = findCall(ctx, 'src/extract.ts', 'openai.chat.completions.parse');
-  const req = extractRequest('openai-chat', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(OPENAI_CHAT, { request: call.getArguments()[0] }, ctx);
   const so = req.params.structuredOutput;
   assert.equal(so?.kind, 'zod');
   assert.equal(so?.fieldCount, 3);
@@ -60,7 +63,7 @@ test('zod response format: field count, labels and schema text', () => {
 test('AI SDK generateObject: provider factory model, zod schema, maxOutputTokens, prompt holes', () => {
   const ctx = fixtureContext('resolve-zod-schema');
   const call = findCall(ctx, 'src/extract.ts', 'generateObject(');
-  const req = extractRequest('ai-sdk', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(AI_SDK_REQUEST, { request: call.getArguments()[0] }, ctx);
   assert.deepEqual(req.model.candidates.map((c) => c.value), ['gpt-4.1-mini']);
   assert.equal(req.model.candidates[0].via[0].kind, 'provider-factory');
   assert.equal(req.model.hardCoded, true);
@@ -73,7 +76,7 @@ test('AI SDK generateObject: provider factory model, zod schema, maxOutputTokens
 test('JSON schema response_format with enum labels', () => {
   const ctx = fixtureContext('resolve-zod-schema');
   const call = findCall(ctx, 'src/extract.ts', "openai.chat.completions.create({\n    model: 'gpt-5-mini',\n    messages: [{ role: 'user', content: body }],\n    response_format");
-  const req = extractRequest('openai-chat', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(OPENAI_CHAT, { request: call.getArguments()[0] }, ctx);
   assert.equal(req.params.structuredOutput?.kind, 'json-schema');
   assert.deepEqual(req.params.structuredOutput?.labels, ['spam', 'ham']);
   assert.equal(req.params.structuredOutput?.fieldCount, 1);
@@ -82,7 +85,7 @@ test('JSON schema response_format with enum labels', () => {
 test('a request with no max_tokens leaves maxTokens unset (not defaulted)', () => {
   const ctx = fixtureContext('resolve-conditional');
   const call = findCall(ctx, 'src/call.ts', 'openai.chat');
-  const req = extractRequest('openai-chat', { request: call.getArguments()[0] }, ctx);
+  const req = extractRequest(OPENAI_CHAT, { request: call.getArguments()[0] }, ctx);
   assert.equal(req.params.maxTokens, undefined);
   assert.equal(req.params.stream, false);
   assert.ok(requestProperty(call, 'model'));

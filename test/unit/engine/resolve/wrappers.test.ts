@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallExpression } from 'ts-morph';
 import { extractRequest } from '../../../../src/engine/analysis/resolve/request';
+import { ANTHROPIC_MESSAGES } from '../../../../src/engine/analysis/sdks/anthropic/request';
 import { enclosingName, expandWrappers } from '../../../../src/engine/analysis/resolve/wrappers';
 import { parseAnnotation, parseBody, trafficPerMonth } from '../../../../src/engine/analysis/resolve/annotations';
 import type { AnalysisContext, DetectedCall } from '../../../../src/engine/analysis/types';
@@ -12,7 +13,7 @@ import { findCall, fixtureContext } from './helpers';
 function record(ctx: AnalysisContext, call: CallExpression): { site: CallSite; detected: DetectedCall } {
   const detected: DetectedCall = {
     call, sdk: 'anthropic', provider: 'anthropic', api: 'messages.create', operation: 'generate', detection: ['test'],
-    extract: (bindings) => extractRequest('anthropic-messages', { request: call.getArguments()[0] }, ctx, bindings),
+    extract: (bindings) => extractRequest(ANTHROPIC_MESSAGES, { request: call.getArguments()[0] }, ctx, bindings),
   };
   const extracted = detected.extract();
   const enclosing = enclosingName(call);

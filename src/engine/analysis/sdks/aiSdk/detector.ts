@@ -11,6 +11,7 @@ import type { CallExpression, NewExpression, Node } from 'ts-morph';
 import type { Operation, Provider } from '../../../model';
 import { traceOrigin } from '../../clients';
 import { extractRequest } from '../../resolve/request';
+import { AI_SDK_REQUEST } from './request';
 import { getProperty, resolveObjectLiteral, resolveString } from '../../resolve/values';
 import type { AnalysisContext, DetectedCall, SdkDetector } from '../../types';
 import { AGENT_LOOP_NOTE, calleeName, calleeOrigin, detectionLines, firstArgument, providerFromModelIds } from '../common';
@@ -57,7 +58,7 @@ export const aiSdkDetector: SdkDetector = {
       operation: FUNCTIONS[api],
       client: model?.getText().replace(/\s+/g, ' '),
       detection: [...detectionLines(api, origin), provider.why],
-      extract: (bindings) => extractRequest('ai-sdk', { request: firstArgument(call), api }, ctx, bindings),
+      extract: (bindings) => extractRequest(AI_SDK_REQUEST, { request: firstArgument(call), api }, ctx, bindings),
     };
   },
 };
@@ -86,8 +87,8 @@ function matchAgentRun(call: CallExpression, ctx: AnalysisContext): DetectedCall
     client: model?.getText().replace(/\s+/g, ' '),
     detection: [...detectionLines(api, origin), provider.why, AGENT_LOOP_NOTE],
     extract: (bindings) => {
-      const agent = extractRequest('ai-sdk', { request: options, api }, ctx, bindings);
-      const run = extractRequest('ai-sdk', { request: firstArgument(call), api: method.name === 'stream' ? 'streamText' : 'generateText' }, ctx, bindings);
+      const agent = extractRequest(AI_SDK_REQUEST, { request: options, api }, ctx, bindings);
+      const run = extractRequest(AI_SDK_REQUEST, { request: firstArgument(call), api: method.name === 'stream' ? 'streamText' : 'generateText' }, ctx, bindings);
       const prompt = { parts: [...agent.prompt.parts, ...run.prompt.parts], unknown: [...agent.prompt.unknown, ...run.prompt.unknown] };
       return { ...agent, prompt, params: { ...agent.params, stream: run.params.stream } };
     },

@@ -7,8 +7,9 @@
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { Operation } from '../../../model';
-import { batchElementNodes, batchTemplateNote } from '../../resolve/batch';
+import { batchElementNodes, batchTemplateNote } from './batch';
 import { extractRequest } from '../../resolve/request';
+import { ANTHROPIC_MESSAGES } from './request';
 import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, ExtractedRequest, SdkDetector } from '../../types';
 import { getProperty, resolveNumber, resolveObjectLiteral } from '../../resolve/values';
 import { AGENT_LOOP_NOTE, detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
@@ -70,7 +71,7 @@ function toolRunnerNote(call: CallExpression, ctx: AnalysisContext): string {
 function extractOne(call: CallExpression, api: string, batch: boolean, ctx: AnalysisContext, bindings?: Bindings, batchElement?: number): ExtractedRequest {
   // The resolver reads `requests[].params` of a batch itself and sizes the batch.
   const fields = { request: firstArgument(call), api, ...(batchElement !== undefined ? { batchElement } : {}) };
-  const extracted = extractRequest('anthropic-messages', fields, ctx, bindings);
+  const extracted = extractRequest(ANTHROPIC_MESSAGES, fields, ctx, bindings);
   return batch ? { ...extracted, params: { ...extracted.params, batch: true } } : extracted;
 }
 

@@ -10,6 +10,7 @@ import type { CallExpression, Node } from 'ts-morph';
 import type { Operation } from '../../../model';
 import type { Origin } from '../../clients';
 import { extractRequest } from '../../resolve/request';
+import { GEMINI_CHAT, GEMINI_GENERATE, GEMINI_INTERACTIONS } from './request';
 import { getProperty, resolveObjectLiteral } from '../../resolve/values';
 import type { AnalysisContext, DetectedCall, SdkDetector } from '../../types';
 import { calleeName, calleeOrigin, detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
@@ -49,7 +50,7 @@ export const googleGenaiDetector: SdkDetector = {
       operation,
       client: receiverText(call, member.path.length),
       detection,
-      extract: (bindings) => extractRequest(api === 'interactions.create' ? 'google-interactions' : 'google-genai', { request: firstArgument(call), api }, ctx, bindings),
+      extract: (bindings) => extractRequest(api === 'interactions.create' ? GEMINI_INTERACTIONS : GEMINI_GENERATE, { request: firstArgument(call), api }, ctx, bindings),
     };
   },
 };
@@ -79,7 +80,7 @@ function matchChatSend(call: CallExpression, ctx: AnalysisContext): DetectedCall
     operation: 'generate',
     client: receiverText(call, 1),
     detection: [...detectionLines(api, origin), `chat session options from \`chats.create(...)\` (${ctx.span(create).file}:${create.getStartLineNumber()})`],
-    extract: (bindings) => extractRequest('google-genai', { request: firstArgument(create), chatMessage: firstArgument(call), api }, ctx, bindings),
+    extract: (bindings) => extractRequest(GEMINI_CHAT, { request: firstArgument(create), chatMessage: firstArgument(call), api }, ctx, bindings),
   };
 }
 

@@ -23,7 +23,8 @@ import type { Origin } from '../../clients';
 import { followToLiteral } from '../../resolve/objects';
 import { initialState } from '../../resolve/common';
 import { extractRequest } from '../../resolve/request';
-import type { RequestFields } from '../../resolve/request';
+import { LANGCHAIN_RUN } from './request';
+import type { LangchainFields } from './request';
 import { chainModels } from './runnables';
 import type { ModelUse } from './runnables';
 import type { AnalysisContext, Bindings, DetectedCall, DetectedElement, SdkDetector } from '../../types';
@@ -139,11 +140,11 @@ function literalInputs(call: CallExpression, ctx: AnalysisContext): Node[] {
 /** Extraction of one model step's request (input `batchElement` of a `.batch([...])` when given). */
 function extractor(call: CallExpression, method: string, use: ModelUse<ModelShape>, ctx: AnalysisContext, batchElement?: number) {
   return (bindings?: Bindings) => {
-    const fields: RequestFields = { request: use.model.options, schema: use.model.schema, api: method, messagesArg: firstArgument(call), batchInputs: method === 'batch' };
+    const fields: LangchainFields = { request: use.model.options, schema: use.model.schema, api: method, messagesArg: firstArgument(call), batchInputs: method === 'batch' };
     if (batchElement !== undefined) fields.batchElement = batchElement;
     if (use.input.kind === 'template') fields.template = { node: use.input.node, variables: use.input.variables };
     if (use.input.kind === 'opaque') fields.opaqueInput = { reason: use.input.reason, node: use.input.node };
-    return extractRequest('langchain', fields, ctx, bindings);
+    return extractRequest(LANGCHAIN_RUN, fields, ctx, bindings);
   };
 }
 

@@ -15,8 +15,8 @@
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import { assignedToThis, expandoAssignment, stripExpression } from '../../functionValues';
-import { templateFactory } from '../../resolve/promptTemplate';
-import type { TemplateVariables } from '../../resolve/promptTemplate';
+import { templateFactory } from './promptTemplate';
+import type { TemplateVariables } from './promptTemplate';
 import { declarationOf, importedFrom } from '../../resolve/symbols';
 
 /** A chat-model step, as recognised by the caller (the LangChain detector knows the model classes). */

@@ -7,7 +7,8 @@
 import type { CallExpression, NewExpression } from 'ts-morph';
 import type { Operation, Provider, Resolved } from '../../../model';
 import { extractRequest } from '../../resolve/request';
-import type { RequestStyle } from '../../resolve/request';
+import type { RequestShape } from '../../resolve/request';
+import { OPENAI_CHAT, OPENAI_EMBEDDINGS, OPENAI_RESPONSES } from './request';
 import { getProperty, resolveObjectLiteral, resolveString } from '../../resolve/values';
 import type { AnalysisContext, SdkDetector } from '../../types';
 import { detectionLines, firstArgument, matchClientMethod, receiverText } from '../common';
@@ -16,18 +17,18 @@ const PACKAGES = ['openai'];
 const CLIENT_CLASSES = ['OpenAI', 'AzureOpenAI'];
 const METHODS = new Set(['create', 'parse', 'stream']);
 
-/** API path (without `beta.`) -> request style and operation. */
-const APIS: Record<string, { style: RequestStyle; operation: Operation }> = {
-  'chat.completions.create': { style: 'openai-chat', operation: 'generate' },
-  'chat.completions.parse': { style: 'openai-chat', operation: 'generate' },
-  'chat.completions.stream': { style: 'openai-chat', operation: 'generate' },
-  'responses.create': { style: 'openai-responses', operation: 'generate' },
-  'responses.stream': { style: 'openai-responses', operation: 'generate' },
-  'responses.parse': { style: 'openai-responses', operation: 'generate' },
-  'embeddings.create': { style: 'openai-embeddings', operation: 'embed' },
+/** API path (without `beta.`) -> request shape and operation. */
+const APIS: Record<string, { shape: RequestShape; operation: Operation }> = {
+  'chat.completions.create': { shape: OPENAI_CHAT, operation: 'generate' },
+  'chat.completions.parse': { shape: OPENAI_CHAT, operation: 'generate' },
+  'chat.completions.stream': { shape: OPENAI_CHAT, operation: 'generate' },
+  'responses.create': { shape: OPENAI_RESPONSES, operation: 'generate' },
+  'responses.stream': { shape: OPENAI_RESPONSES, operation: 'generate' },
+  'responses.parse': { shape: OPENAI_RESPONSES, operation: 'generate' },
+  'embeddings.create': { shape: OPENAI_EMBEDDINGS, operation: 'embed' },
   // The legacy Completions API (`gpt-3.5-turbo-instruct`, OpenAI-compatible servers): `model`,
   // `prompt`, `max_tokens` read the same way as a chat request's.
-  'completions.create': { style: 'openai-chat', operation: 'generate' },
+  'completions.create': { shape: OPENAI_CHAT, operation: 'generate' },
 };
 
 /** Detects OpenAI SDK requests (including OpenAI-compatible servers). */
@@ -52,7 +53,7 @@ export const openaiDetector: SdkDetector = {
       client: receiverText(call, member.path.length),
       detection,
       extract: (bindings) => {
-        const extracted = extractRequest(entry.style, { request: firstArgument(call as CallExpression), api }, ctx, bindings);
+        const extracted = extractRequest(entry.shape, { request: firstArgument(call as CallExpression), api }, ctx, bindings);
         return baseURL ? { ...extracted, params: { ...extracted.params, baseURL } } : extracted;
       },
     };

@@ -9,16 +9,16 @@
  * reported unknown.
  */
 import { Node } from 'ts-morph';
-import type { PromptPart, PromptSegment } from '../../model';
-import { exprText } from './common';
-import type { EvalState } from './common';
-import { followToLiteral, propertyIn } from './objects';
-import type { Located } from './objects';
-import { addContent, addMessages } from './prompt';
-import type { PromptBuilder } from './prompt';
-import { evaluate } from './evaluate';
-import { segmentsOf } from './segments';
-import { unwrap } from './symbols';
+import type { PromptPart, PromptSegment } from '../../../model';
+import { exprText } from '../../resolve/common';
+import type { EvalState } from '../../resolve/common';
+import { followToLiteral, propertyIn } from '../../resolve/objects';
+import type { Located } from '../../resolve/objects';
+import { addContent, addMessages } from '../../resolve/prompt';
+import type { PromptBuilder } from '../../resolve/prompt';
+import { evaluate } from '../../resolve/evaluate';
+import { segmentsOf } from '../../resolve/segments';
+import { unwrap } from '../../resolve/symbols';
 
 type Role = PromptPart['role'];
 

@@ -10,15 +10,15 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
-import type { Resolved } from '../../model';
-import type { AnalysisContext } from '../types';
-import { functionValues, functionsOf, returnedExpressions } from '../functionValues';
-import { emptyResolved, exprText, initialState, literalRes, toResolved } from './common';
-import type { EvalState } from './common';
-import { followToLiteral } from './objects';
-import { constInitializer, objectAt, readPath } from './params';
-import type { RequestObject } from './params';
-import { unwrap } from './symbols';
+import type { Resolved } from '../../../model';
+import type { AnalysisContext } from '../../types';
+import { functionValues, functionsOf, returnedExpressions } from '../../functionValues';
+import { emptyResolved, exprText, initialState, literalRes, toResolved } from '../../resolve/common';
+import type { EvalState } from '../../resolve/common';
+import { followToLiteral } from '../../resolve/objects';
+import { constInitializer, objectAt, readPath } from '../../resolve/params';
+import type { RequestObject } from '../../resolve/params';
+import { unwrap } from '../../resolve/symbols';
 
 /** The `params` of one request of a batch and the number of requests in the submission. */
 export interface BatchRequest {
