@@ -14,7 +14,6 @@ import type {
   FileProblem,
   FindingCode,
   Operation,
-  Percent,
   Projection,
   Provider,
   RoutingStrategy,
