@@ -13,7 +13,7 @@ export async function regradeStale(records: LogRecord[], inputs: ProfilingInputs
   for (const record of records) {
     const task = record.type === 'result' ? tasks.get(record.task) : undefined;
     const sample = task?.samples.find((s) => record.type === 'result' && s.id === record.sampleId);
-    if (record.type !== 'result' || !record.ok || !task || !sample || task.oracle.usesModel || record.oracleVersion === task.oracle.version) {
+    if (record.type !== 'result' || !record.ok || record.outputTruncated || !task || !sample || task.oracle.usesModel || record.oracleVersion === task.oracle.version) {
       out.push(record);
       continue;
     }

@@ -68,6 +68,7 @@ export async function runProfile(plan: RunPlan, inputs: ProfilingInputs, options
     retry: { maxRetries: inputs.config.profiling.maxRetries, ...options.retry },
     batch: options.batch,
     batchPollMs: options.batchPollMs,
+    secrets: Object.values(options.credentials.keys).filter((k): k is string => typeof k === 'string'),
   });
 }
 

@@ -61,6 +61,11 @@ export interface Oracle {
   version: string;
   /** True when grading calls a model (costs money; summaries do not re-grade with it). */
   usesModel: boolean;
+  /**
+   * Loads the code the oracle runs (a module oracle's import), throwing a TierwiseError when it
+   * cannot. Building an oracle never executes user code; the runner calls this before sending.
+   */
+  prepare?(): Promise<void>;
   grade(output: string, sample: Sample, signal?: AbortSignal): Promise<OracleVerdict>;
 }
 
@@ -153,6 +158,8 @@ export interface ResultRecord extends RequestIdentity {
   runId: string;
   ok: boolean;
   output?: string;
+  /** The output was longer than the log keeps (graded in full, stored truncated; never re-graded). */
+  outputTruncated?: boolean;
   /** The model the API says served the request (`response.model`). */
   servedModel?: string;
   error?: { kind: FailureKind; message: string; status?: number };
@@ -213,6 +220,10 @@ export interface RunSummary {
   budgetSkipped: number;
   cancelled: boolean;
   stoppedReason?: string;
+  /** What the user should know that did not stop the run (a server reporting usage above max_tokens...). */
+  notes: string[];
+  /** Results received but not written to the results log (it could not be written); empty normally. */
+  unsaved: ResultRecord[];
 }
 
 /** Per task x model measurements. */

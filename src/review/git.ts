@@ -2,13 +2,15 @@
  * Git plumbing for the cost diff. Reads a revision WITHOUT touching the user's working tree, index
  * or refs: `git archive <commit> | tar -x` into a temp dir. In a shallow clone a missing base is
  * fetched with `git fetch --depth=1 origin <ref>` (objects and FETCH_HEAD only), with a clear
- * message when it cannot be.
+ * message when it cannot be. Every git command runs with the repository's program-running config
+ * neutralised (./gitSafety.ts) and user revisions after `--end-of-options`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { TierwiseError } from '../engine/errors';
+import { FETCH_SAFETY, baseHardeningArgs, hardeningArgs, parseConfigList, validateRevision } from './gitSafety';
 
 /** Result of one git (or tar) process. */
 interface ProcessResult {
@@ -41,8 +43,9 @@ async function run(command: string, args: string[], cwd: string, pipeTo?: { comm
   return { status: status || sinkStatus, stdout, stderr };
 }
 
-function git(args: string[], cwd: string): Promise<ProcessResult> {
-  return run('git', args, cwd);
+/** Runs git with `hardening` (see gitSafety.ts) before the subcommand. */
+function git(args: string[], cwd: string, hardening: readonly string[] = baseHardeningArgs()): Promise<ProcessResult> {
+  return run('git', [...hardening, ...args], cwd);
 }
 
 /** Where a directory sits in its git repository. */
@@ -54,6 +57,8 @@ export interface RepoInfo {
   /** The commit HEAD points at (undefined in a repository without commits). */
   head?: string;
   shallow: boolean;
+  /** `-c` overrides that neutralise the repository's program-running config, for every later git command. */
+  hardening: string[];
 }
 
 /** Finds the repository that contains `dir`; throws a TierwiseError when there is none. */
@@ -64,18 +69,22 @@ export async function repoInfo(dir: string): Promise<RepoInfo> {
   }
   const toplevel = top.stdout.trim();
   const rel = relative(toplevel, resolve(dir)).split('\\').join('/');
-  const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir);
-  const shallow = await git(['rev-parse', '--is-shallow-repository'], dir);
+  // Reading the config runs nothing; its repository-scope keys decide the overrides.
+  const config = await git(['config', '--list', '--show-scope', '-z'], toplevel);
+  const hardening = hardeningArgs(parseConfigList(config.stdout));
+  const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], toplevel, hardening);
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], toplevel, hardening);
   return {
     toplevel,
     prefix: rel ? `${rel}/` : '',
     head: head.status === 0 ? head.stdout.trim() : undefined,
     shallow: shallow.stdout.trim() === 'true',
+    hardening,
   };
 }
 
-async function verify(repo: string, ref: string): Promise<string | undefined> {
-  const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo);
+async function verify(repo: RepoInfo, ref: string): Promise<string | undefined> {
+  const result = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo.toplevel, repo.hardening);
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -83,16 +92,17 @@ async function verify(repo: string, ref: string): Promise<string | undefined> {
  * Resolves `ref` to a commit. Tries the ref, then `origin/<ref>`; when neither exists (typical in a
  * shallow CI clone) fetches it from `origin` at depth 1. `log` receives one line per fetch attempt.
  */
-export async function resolveCommit(repo: RepoInfo, ref: string, log: (line: string) => void = () => {}): Promise<string> {
-  const local = (await verify(repo.toplevel, ref)) ?? (await verify(repo.toplevel, `origin/${ref}`));
+export async function resolveCommit(repo: RepoInfo, ref: string, log: (line: string) => void = () => {}, field = '--base'): Promise<string> {
+  validateRevision(ref, field);
+  const local = (await verify(repo, ref)) ?? (await verify(repo, `origin/${ref}`));
   if (local) return local;
-  const remotes = await git(['remote'], repo.toplevel);
+  const remotes = await git(['remote'], repo.toplevel, repo.hardening);
   if (!remotes.stdout.split('\n').includes('origin')) {
     throw new TierwiseError('git-ref-missing', `git revision '${ref}' does not exist and there is no 'origin' remote to fetch it from`, 'pass a branch, tag or commit that exists locally (`git log --oneline` lists them)', { field: '--base' });
   }
   log(`tierwise: '${ref}' is not in this ${repo.shallow ? 'shallow ' : ''}clone; fetching it: git fetch --depth=1 origin ${ref}`);
-  const fetched = await git(['fetch', '--depth=1', '--no-tags', 'origin', ref], repo.toplevel);
-  const commit = fetched.status === 0 ? await verify(repo.toplevel, 'FETCH_HEAD') : undefined;
+  const fetched = await git(['fetch', ...FETCH_SAFETY, '--depth=1', '--no-tags', '--end-of-options', 'origin', ref], repo.toplevel, repo.hardening);
+  const commit = fetched.status === 0 ? await verify(repo, 'FETCH_HEAD') : undefined;
   if (!commit) {
     const reason = fetched.stderr.trim().split('\n').pop() ?? 'unknown error';
     throw new TierwiseError(
@@ -120,8 +130,9 @@ export interface ExtractedRevision {
 export async function extractRevision(repo: RepoInfo, commit: string): Promise<ExtractedRevision> {
   const tmp = mkdtempSync(join(tmpdir(), 'tierwise-rev-'));
   const dispose = () => rmSync(tmp, { recursive: true, force: true });
-  const paths = repo.prefix ? ['--', repo.prefix] : [];
-  const result = await run('git', ['archive', '--format=tar', commit, ...paths], repo.toplevel, { command: 'tar', args: ['-x', '-C', tmp] });
+  // After --end-of-options every word is an operand (a `--` would be a path): the prefix follows the commit.
+  const paths = repo.prefix ? [repo.prefix] : [];
+  const result = await run('git', [...repo.hardening, '--literal-pathspecs', 'archive', '--format=tar', '--end-of-options', commit, ...paths], repo.toplevel, { command: 'tar', args: ['-x', '-C', tmp] });
   if (result.status !== 0) {
     dispose();
     throw new TierwiseError('git-archive-failed', `cannot read revision ${commit.slice(0, 12)} (${result.stderr.trim()})`, 'check that the revision exists and contains the analysed folder', { field: '--base' });
@@ -143,8 +154,8 @@ function linkNodeModules(from: string, to: string): void {
  * from base path to head path, both relative to the analysed directory (`git diff -M`).
  */
 export async function renamedFiles(repo: RepoInfo, base: string, head?: string): Promise<Map<string, string>> {
-  const args = ['diff', '--name-status', '-M', '-z', base, ...(head ? [head] : []), '--', repo.prefix || '.'];
-  const result = await git(args, repo.toplevel);
+  const args = ['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-M', '-z', '--end-of-options', base, ...(head ? [head] : []), '--', repo.prefix || '.'];
+  const result = await git(args, repo.toplevel, repo.hardening);
   const renames = new Map<string, string>();
   if (result.status !== 0) return renames;
   const fields = result.stdout.split('\0');
@@ -162,6 +173,6 @@ export async function renamedFiles(repo: RepoInfo, base: string, head?: string):
 
 /** True when the analysed directory has no uncommitted changes (tracked or untracked). */
 export async function isClean(repo: RepoInfo): Promise<boolean> {
-  const result = await git(['status', '--porcelain', '--', repo.prefix || '.'], repo.toplevel);
+  const result = await git(['status', '--porcelain', '--ignore-submodules=all', '--', repo.prefix || '.'], repo.toplevel, repo.hardening);
   return result.status === 0 && result.stdout.trim() === '';
 }

@@ -2,7 +2,8 @@
  * A local fake model server on 127.0.0.1 speaking the Anthropic Messages / count_tokens / Message
  * Batches endpoints and OpenAI chat completions closely enough that the official SDK clients talk
  * to it unmodified. Answers are scripted per model (a function of model + prompt); faults can be
- * injected (429 with retry-after, 529, 500, slow responses, dropped connections, malformed bodies);
+ * injected (429 with retry-after, 529, 500, slow responses, dropped connections, malformed bodies,
+ * and the hostile ones: huge bodies, bodies trickling a byte at a time, usage above max_tokens);
  * every request is logged so tests can count requests per model and check their timing.
  *
  * Standalone: `node --import tsx test/support/fakeModelServer.ts --port 0 [--latency MS]
@@ -34,7 +35,13 @@ export type Fault =
   | { kind: 'slow'; ms: number }
   | { kind: 'drop' }
   | { kind: 'malformed' }
-  | { kind: 'no-usage' };
+  | { kind: 'no-usage' }
+  /** A 200 whose body is `bytes` long (a valid message with a huge text), streamed; `declareLength` sends Content-Length. */
+  | { kind: 'huge-body'; bytes: number; declareLength?: boolean }
+  /** A 200 whose body arrives one byte every `intervalMs`, forever (until the client hangs up). */
+  | { kind: 'trickle'; intervalMs: number }
+  /** A normal answer whose usage reports `factor` times the request's max_tokens as output tokens. */
+  | { kind: 'usage-above-max'; factor: number };
 
 /** One logged request. */
 export interface LoggedRequest {
@@ -45,6 +52,8 @@ export interface LoggedRequest {
   at: number;
   status: number;
   fault?: Fault['kind'];
+  /** Body bytes written before the response ended or the client hung up (huge-body, trickle). */
+  bytesSent?: number;
   /** Headers the client sent (for key checks). */
   headers: Record<string, string | string[] | undefined>;
   /** The raw body (for key-leak checks). */
@@ -178,6 +187,8 @@ interface ServerState {
   forceEnded: boolean;
   url: string;
   inFlight: { now: number; peak: number };
+  /** The fault taken by each logged request (for faults that change a normal answer). */
+  faultOf: WeakMap<LoggedRequest, Fault>;
 }
 
 function latencyFor(state: ServerState, model: string): number {
@@ -219,6 +230,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const fault = takeFault(state, path, model);
   if (fault) {
     entry.fault = fault.kind;
+    state.faultOf.set(entry, fault);
     if (await applyFault(fault, path, res, entry)) return;
   }
   await route(state, req.method ?? 'GET', path, body, res, entry);
@@ -257,7 +269,46 @@ async function applyFault(fault: Fault, path: string, res: ServerResponse, entry
       await sleep(fault.ms);
       return false;
     case 'no-usage':
+    case 'usage-above-max':
       return false;
+    case 'huge-body':
+      await sendHugeBody(res, fault.bytes, Boolean(fault.declareLength), entry);
+      return true;
+    case 'trickle':
+      await trickle(res, fault.intervalMs, entry);
+      return true;
+  }
+}
+
+/** Writes `chunk`, waiting for the socket to drain; false once the client has gone. */
+async function write(res: ServerResponse, chunk: string | Buffer): Promise<boolean> {
+  if (res.destroyed || res.socket?.destroyed) return false;
+  if (!res.write(chunk)) await new Promise<void>((r) => { res.once('drain', r); res.once('close', r); });
+  return !res.destroyed;
+}
+
+async function sendHugeBody(res: ServerResponse, bytes: number, declareLength: boolean, entry: LoggedRequest): Promise<void> {
+  const head = Buffer.from(JSON.stringify(anthropicMessage(entry.model ?? 'model', '', '@@')).split('"@@"')[0] + '"');
+  const tail = Buffer.from(`"${JSON.stringify(anthropicMessage(entry.model ?? 'model', '', '@@')).split('"@@"')[1]}`);
+  const filler = bytes - head.length - tail.length;
+  res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req'), ...(declareLength ? { 'content-length': String(bytes) } : {}) });
+  entry.bytesSent = 0;
+  const block = Buffer.alloc(1024 * 1024, 'a');
+  const parts = [head, ...Array.from({ length: Math.floor(filler / block.length) }, () => block), block.subarray(0, filler % block.length), tail];
+  for (const part of parts) {
+    if (!(await write(res, part))) return;
+    entry.bytesSent += part.length;
+  }
+  res.end();
+}
+
+async function trickle(res: ServerResponse, intervalMs: number, entry: LoggedRequest): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
+  entry.bytesSent = 0;
+  for (;;) {
+    if (!(await write(res, ' '))) return;
+    entry.bytesSent += 1;
+    await sleep(intervalMs);
   }
 }
 
@@ -271,7 +322,10 @@ async function route(state: ServerState, method: string, path: string, body: Rec
     state.inFlight.now += 1;
     state.inFlight.peak = Math.max(state.inFlight.peak, state.inFlight.now);
     await sleep(latencyFor(state, model)).finally(() => (state.inFlight.now -= 1));
-    return send(res, 200, anthropic ? anthropicMessage(model, prompt, text, noUsage) : openaiCompletion(model, prompt, text, noUsage));
+    const message = anthropic ? anthropicMessage(model, prompt, text, noUsage) : openaiCompletion(model, prompt, text, noUsage);
+    const above = state.faultOf.get(entry);
+    if (above?.kind === 'usage-above-max') inflateUsage(message, body, above.factor);
+    return send(res, 200, message);
   }
   if (method === 'POST' && path === '/v1/messages/count_tokens') return send(res, 200, { input_tokens: fakeTokens(promptText(body)) });
   if (method === 'POST' && path === '/v1/messages/batches') return send(res, 200, batchObject(state, createBatch(state, body), false));
@@ -287,6 +341,18 @@ async function route(state: ServerState, method: string, path: string, body: Rec
   }
   entry.status = 404;
   send(res, 404, errorBody(path, 'not_found_error', batchMatch ? `batch ${batchMatch[1]} not found` : `no route ${method} ${path}`));
+}
+
+/** Reports `factor` x max_tokens output tokens, whatever was generated (a server that over-bills). */
+function inflateUsage(message: Record<string, unknown>, body: Record<string, unknown>, factor: number): void {
+  const max = Number(body.max_tokens ?? body.max_completion_tokens ?? 16);
+  const usage = message.usage as Record<string, number> | undefined;
+  if (!usage) return;
+  if ('output_tokens' in usage) usage.output_tokens = Math.ceil(max * factor);
+  if ('completion_tokens' in usage) {
+    usage.completion_tokens = Math.ceil(max * factor);
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+  }
 }
 
 function createBatch(state: ServerState, body: Record<string, unknown>): FakeBatch {
@@ -320,7 +386,7 @@ function batchObject(state: ServerState, batch: FakeBatch, polled: boolean): Rec
 
 /** Starts a fake server on 127.0.0.1 with an ephemeral port (or `port`). */
 export async function startFakeModelServer(options: FakeServerOptions = {}, port = 0): Promise<FakeModelServer> {
-  const state: ServerState = { options, answer: options.answer ?? (() => 'ok'), rules: [], requests: [], batches: new Map(), forceEnded: false, url: '', inFlight: { now: 0, peak: 0 } };
+  const state: ServerState = { options, answer: options.answer ?? (() => 'ok'), rules: [], requests: [], batches: new Map(), forceEnded: false, url: '', inFlight: { now: 0, peak: 0 }, faultOf: new WeakMap() };
   const server: Server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, { type: 'error', error: { type: 'api_error', message: String(error) } });

@@ -43,6 +43,9 @@ const TASK_LABELS: Record<TaskType, string> = {
   reasoning: 'Reasoning',
   code_generation: 'Code generation',
   chat: 'Chat',
+  agent: 'Agent (tool loop)',
+  translation: 'Translation',
+  generation: 'Generation',
   embedding: 'Embedding',
   other: 'Other',
 };

@@ -33,6 +33,10 @@ Options:
   --batch              send Anthropic requests through Message Batches (half price, slower)
   --format <f>         table (default), json or markdown
 
+Exit codes: 0 done (or stopped by the budget), 1 every request of the run failed or the results log
+could not be written (the unsaved results are printed to stderr as JSON lines), 2 bad input,
+130 cancelled. One run at a time per results log: a second one waits a few seconds, then refuses.
+
 Keys: ANTHROPIC_API_KEY, OPENAI_API_KEY (or the variables named in profiling.providers.*.apiKeyEnv).
 Endpoints: ANTHROPIC_BASE_URL, OPENAI_BASE_URL, or profiling.providers.*.baseURL (proxies, gateways,
 Ollama, vLLM, LM Studio).`;
@@ -135,7 +139,18 @@ function runNote(run: RunSummary): string {
   const parts = [`${run.completed} requests sent, ${run.skippedDone} resumed from the log, ${run.errors} errors, $${run.spentUsd.toFixed(4)} spent`];
   if (run.graderSpentUsd > 0) parts.push(`grader $${run.graderSpentUsd.toFixed(4)}`);
   if (run.stoppedReason) parts.push(`stopped: ${run.stoppedReason}`);
-  return `tierwise profile: ${parts.join('; ')}\n`;
+  return `tierwise profile: ${parts.join('; ')}\n${run.notes.map((n) => `note: ${n}\n`).join('')}`;
+}
+
+/** Why the run failed as a whole (exit 1), or undefined. */
+function runFailure(run: RunSummary): string | undefined {
+  if (run.unsaved.length > 0) {
+    return `${run.unsaved.length} result(s) were received but could not be written to ${run.resultsFile}; they follow as JSON lines, so they are not lost:\n${run.unsaved.map((r) => JSON.stringify(r)).join('\n')}`;
+  }
+  if (!run.cancelled && run.errors > 0 && run.completed === 0) {
+    return `every request of this run failed (${run.errors} error(s)); the errors are in ${run.resultsFile} and in the table below`;
+  }
+  return undefined;
 }
 
 function render(summary: ProfileSummary, options: Options, extra: Record<string, unknown>): string {
@@ -201,14 +216,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
     if (io.isTTY) io.stderr('\n');
     io.stderr(runNote(result));
+    const failure = runFailure(result);
+    if (failure) io.stderr(`tierwise profile: ${failure}\n`);
     const priceOf = (model: string) => plan.models.find((m) => m.model === model)?.price ?? null;
-    const { records, regraded } = await regradeStale(readResultsLog(plan.resultsFile), inputs);
+    const skipped: number[] = [];
+    const logged = readResultsLog(plan.resultsFile, (line) => skipped.push(line.line));
+    if (skipped.length > 0) io.stderr(`note: ${skipped.length} line(s) of ${plan.resultsFile} are not valid results and were skipped (lines ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''})\n`);
+    const { records, regraded } = await regradeStale(logged, inputs);
     if (regraded > 0) io.stderr(`tierwise profile: re-graded ${regraded} stored output(s) with the changed oracle (no requests sent)\n`);
     const summary = summarize(records, config, priceOf);
     io.stdout(render(summary, options, { resultsFile: plan.resultsFile, run: result }));
     if (options.apply) applyToConfig(summary, config, options.dir, io);
     else if (summary.decisions.length > 0 && options.format === 'table') io.stdout('Run with --apply to write these decisions to tierwise.yml.\n');
-    return result.cancelled ? 130 : 0;
+    return result.cancelled ? 130 : failure ? 1 : 0;
   } finally {
     deps.dispose();
   }

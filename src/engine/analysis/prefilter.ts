@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { ts } from 'ts-morph';
+import { boundedSys } from '../files/boundedSys';
 
 /** The import facts of one file. */
 export interface FileImports {
@@ -37,7 +38,7 @@ export function readImports(
       sdkModules.push(specifier);
       continue;
     }
-    const resolved = ts.resolveModuleName(specifier, file, options, ts.sys, cache).resolvedModule;
+    const resolved = ts.resolveModuleName(specifier, file, options, boundedSys, cache).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport) {
       const target = [resolve(resolved.resolvedFileName), ...implementationsOf(resolve(resolved.resolvedFileName))].find(isWorkspaceFile);
       if (target) workspaceImports.push(target);

@@ -6,7 +6,8 @@
  * what to do. Syntax errors are FileProblems too, and the rest of the file is still analysed.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readBounded } from '../files/boundedRead';
+import { boundedSys } from '../files/boundedSys';
 import { Node, ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { CallSite, FileProblem, SdkId, Span } from '../model';
@@ -69,7 +70,7 @@ export function createAnalysisContext(loaded: LoadedWorkspace, maxCallerDepth = 
       if (known !== undefined) return known;
       if (!loaded.dependencyTypes) return false;
       const packages = SDK_OF_PACKAGE.filter(([, id]) => id === sdk).map(([pkg]) => pkg);
-      const found = packages.some((pkg) => Boolean(ts.resolveModuleName(pkg, probe, loaded.compilerOptions, ts.sys).resolvedModule));
+      const found = packages.some((pkg) => Boolean(ts.resolveModuleName(pkg, probe, loaded.compilerOptions, boundedSys).resolvedModule));
       sdkTypes.set(sdk, found);
       return found;
     },
@@ -89,14 +90,14 @@ export function spanOf(root: string, node: Node): Span {
   };
 }
 
+/** Prompt files (`fs.readFileSync('prompts/x.md')` in analysed code) are read only inside the root, regular, capped. */
+const MAX_PROMPT_FILE_BYTES = 256 * 1024;
+
 function readInsideRoot(root: string, path: string): string | undefined {
   const absolute = isAbsolute(path) ? path : resolve(root, path);
   if (relative(root, absolute).startsWith('..')) return undefined;
-  try {
-    return readFileSync(absolute, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readBounded(absolute, { maxBytes: MAX_PROMPT_FILE_BYTES, within: root });
+  return read.ok ? read.text : undefined;
 }
 
 /** Detection and extraction over a loaded workspace (only the pre-filter's selected files are visited). */

@@ -5,9 +5,8 @@
  * their import closure) into a ts-morph Project. Keeps unsaved-buffer overlays and content hashes so
  * a re-scan or an edit only re-reads and replaces the files that changed.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Project } from 'ts-morph';
@@ -16,12 +15,10 @@ import { importClosure, readImports, selectSdkFiles } from './prefilter';
 import type { FileImports } from './prefilter';
 import { createProgramProject } from './programs';
 import type { TypeLevel } from './programs';
-
-/** Directory names never analysed (dependencies and build output). */
-export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', '.next', 'coverage', '.git', '.tierwise-cache']);
-
-/** Extensions of files Tierwise analyses. */
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+import { isInside, realPathOf } from '../files/boundedRead';
+import { boundedSys } from '../files/boundedSys';
+import { gitIgnorePredicate, isSkippedPath, isSourceFile, readSourceText, walkSourceFiles } from './walk';
+import type { SkippedPath, WalkResult } from './walk';
 
 /** Options used when the workspace has no tsconfig.json / jsconfig.json. */
 export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -57,73 +54,19 @@ export interface LoadedWorkspace {
   level: TypeLevel;
 }
 
-/** True for a path that lies in a skipped directory (relative to the root). */
-export function isSkippedPath(root: string, absolute: string): boolean {
-  const rel = relative(root, absolute);
-  if (rel.startsWith('..')) return true;
-  return rel.split(sep).some((part) => SKIPPED_DIRS.has(part));
-}
-
-function isSourceFile(path: string): boolean {
-  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext)) && !path.endsWith('.d.ts') && !path.endsWith('.d.mts') && !path.endsWith('.d.cts');
-}
-
-/** Walks the directory tree for source files, skipping dependency and build directories. */
-export function walkSourceFiles(dir: string, out: string[] = []): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries.sort()) {
-    if (SKIPPED_DIRS.has(name)) continue;
-    const path = join(dir, name);
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      continue;
-    }
-    if (stats.isDirectory()) walkSourceFiles(path, out);
-    else if (isSourceFile(name)) out.push(path);
-  }
-  return out;
-}
-
-/**
- * Paths git ignores under `root` (files, and directories ending in `/`), relative to root, or an
- * empty list when root is not inside a git work tree or git is unavailable.
- */
-export function gitIgnoredPaths(root: string): string[] {
-  try {
-    // Outside a work tree git exits non-zero (caught below): no separate `rev-parse` spawn needed.
-    const out = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return out.toString().split('\n').map((line) => line.trim()).filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
-/** A predicate telling whether a workspace file is git-ignored. */
-export function ignoredPredicate(root: string, ignored: string[]): (absolute: string) => boolean {
-  const files = new Set(ignored.filter((p) => !p.endsWith('/')));
-  const dirs = ignored.filter((p) => p.endsWith('/'));
-  return (absolute) => {
-    const rel = relative(root, absolute).split(sep).join('/');
-    return files.has(rel) || dirs.some((dir) => rel.startsWith(dir));
-  };
-}
-
 interface ParsedConfig {
   options: ts.CompilerOptions;
+  /** The tsconfig's file list, or the walk's when there is no usable tsconfig. */
   fileNames: string[];
+  /** Set when the file list came from the walk (already safe and git-ignore filtered). */
+  walked?: WalkResult;
   configFile: string | null;
   problems: FileProblem[];
+}
+
+function walked(root: string): { fileNames: string[]; walked: WalkResult } {
+  const result = walkSourceFiles(root);
+  return { fileNames: result.files, walked: result };
 }
 
 function problemFromDiagnostic(root: string, configPath: string, diagnostic: ts.Diagnostic): FileProblem {
@@ -141,27 +84,43 @@ function problemFromDiagnostic(root: string, configPath: string, diagnostic: ts.
 /** Reads the workspace tsconfig.json (or jsconfig.json); falls back to defaults with a FileProblem. */
 export function readWorkspaceConfig(root: string): ParsedConfig {
   const configPath = ['tsconfig.json', 'jsconfig.json'].map((name) => join(root, name)).find((path) => existsSync(path));
-  if (!configPath) return { options: DEFAULT_COMPILER_OPTIONS, fileNames: walkSourceFiles(root), configFile: null, problems: [] };
+  if (!configPath) return { options: DEFAULT_COMPILER_OPTIONS, ...walked(root), configFile: null, problems: [] };
   const problems: FileProblem[] = [];
   const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
+    ...boundedSys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(problemFromDiagnostic(root, configPath, diagnostic)),
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, host);
-  if (!parsed) return { options: DEFAULT_COMPILER_OPTIONS, fileNames: walkSourceFiles(root), configFile: configPath, problems };
+  if (!parsed) return { options: DEFAULT_COMPILER_OPTIONS, ...walked(root), configFile: configPath, problems };
   // "No inputs were found" (18003) just means an empty solution-style config: walk instead.
   for (const diagnostic of parsed.errors.filter((d) => d.code !== 18003)) problems.push(problemFromDiagnostic(root, configPath, diagnostic));
   const options = { ...parsed.options, noEmit: true, allowJs: parsed.options.allowJs ?? configPath.endsWith('jsconfig.json') };
   const fileNames = parsed.fileNames.filter(isSourceFile);
-  return { options, fileNames: fileNames.length > 0 ? fileNames : walkSourceFiles(root), configFile: configPath, problems };
+  return fileNames.length > 0 ? { options, fileNames, configFile: configPath, problems } : { options, ...walked(root), configFile: configPath, problems };
 }
 
-/** Lists the workspace's analysable files: tsconfig files minus skipped directories and git-ignored paths. */
-export function discoverFiles(root: string, config: ParsedConfig): string[] {
-  const ignored = ignoredPredicate(root, gitIgnoredPaths(root));
-  return [...new Set(config.fileNames.map((file) => resolve(file)))]
-    .filter((file) => !isSkippedPath(root, file) && !ignored(file))
-    .sort();
+/**
+ * Lists the workspace's analysable files: the walk's, or the tsconfig's minus skipped directories,
+ * git-ignored paths, non-regular files and links out of the root (each of those reported).
+ */
+export function discoverFiles(root: string, config: ParsedConfig): { files: string[]; skipped: SkippedPath[] } {
+  if (config.walked) return { files: config.walked.files, skipped: config.walked.skipped };
+  const ignored = gitIgnorePredicate(root);
+  const realRoot = realPathOf(root) ?? root;
+  const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const seen = new Set<string>();
+  for (const file of [...new Set(config.fileNames.map((f) => resolve(f)))].sort()) {
+    if (isSkippedPath(root, file) || ignored(file)) continue;
+    const real = realPathOf(file);
+    if (!real || !isInside(realRoot, real)) skipped.push({ path: toRelative(root, file), reason: 'a link to a file outside the project: not read' });
+    else if (seen.has(real)) skipped.push({ path: toRelative(root, file), reason: 'another name for a file already listed (a symlink): analysed once' });
+    else {
+      seen.add(real);
+      files.push(file);
+    }
+  }
+  return { files, skipped };
 }
 
 /** SHA-1 of a file's contents (the cache key for re-scans). */
@@ -212,13 +171,15 @@ export class WorkspaceProjects {
   load(rootInput: string, extraFiles: readonly string[] = []): LoadedWorkspace {
     const root = resolve(rootInput);
     const config = readWorkspaceConfig(root);
-    const discovered = [...new Set([...discoverFiles(root, config), ...extraFiles])].sort();
-    const problems = [...config.problems];
+    const found = discoverFiles(root, config);
+    const discovered = [...new Set([...found.files, ...extraFiles])].sort();
+    const problems = [...config.problems, ...found.skipped.map(skippedProblem)];
     const texts = new Map<string, string>();
     for (const file of discovered) {
-      const text = this.overlays.get(file) ?? readText(file);
-      if (text === undefined) problems.push({ file: toRelative(root, file), severity: 'error', message: 'the file could not be read', fix: 'Check the file permissions.' });
-      else texts.set(file, text);
+      const overlay = this.overlays.get(file);
+      const read = overlay !== undefined ? { text: overlay } : readSourceText(root, file);
+      if ('skipped' in read) problems.push(skippedProblem({ path: toRelative(root, file), reason: read.skipped }));
+      else texts.set(file, read.text);
     }
     const state = this.stateFor(root, config, [...texts.keys()]);
     state.problems = problems;
@@ -238,7 +199,7 @@ export class WorkspaceProjects {
     const path = resolve(absolute);
     this.setOverlayText(path, contents);
     const state = this.states.get(root);
-    const text = this.overlays.get(path) ?? readText(path);
+    const text = this.overlays.get(path) ?? readText(root, path);
     const extra = text !== undefined && isSourceFile(path) && !isSkippedPath(root, path) ? [path] : [];
     if (!state || !state.fileSet.has(path) || text === undefined) return this.load(root, extra);
     const before = state.imports.get(path);
@@ -336,7 +297,7 @@ export class WorkspaceProjects {
     for (const file of state.members) {
       const hash = state.hashes.get(file);
       if (hash !== undefined && program.hashes.get(file) === hash) continue;
-      const text = knownText(file) ?? this.overlays.get(file) ?? readText(file);
+      const text = knownText(file) ?? this.overlays.get(file) ?? readText(state.root, file);
       if (text === undefined) continue;
       program.hashes.set(file, contentHash(text));
       const existing = program.project.getSourceFile(file);
@@ -372,12 +333,19 @@ function sameImports(a: FileImports | undefined, b: FileImports | undefined): bo
   return same(a.sdkModules, b.sdkModules) && same(a.workspaceImports, b.workspaceImports);
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+function readText(root: string, file: string): string | undefined {
+  const read = readSourceText(root, file);
+  return 'text' in read ? read.text : undefined;
+}
+
+/** A file left out of the analysis, as the warning the scan reports. */
+function skippedProblem(skipped: SkippedPath): FileProblem {
+  return {
+    file: skipped.path,
+    severity: 'warning',
+    message: `skipped: ${skipped.reason}`,
+    fix: 'nothing to do if this file holds no LLM calls; otherwise replace it with a regular source file inside the project',
+  };
 }
 
 /** Workspace-relative POSIX path. */

@@ -52,7 +52,7 @@ function policy(defaultTier: number, description: string, escalateWhen?: string)
   return { description, consequence: 'medium', defaultTier, escalateWhen, strategy: 'rule', batchable: false };
 }
 
-/** The task profile audit defaults: the MISSION.md reference routing table plus chat/embedding/other. */
+/** The task profile audit defaults: the MISSION.md reference routing table plus chat, agent, translation, generation, embedding and other. */
 function defaultTasks(): Record<TaskType, TaskPolicy> {
   return {
     classification: policy(1, 'Pick a label from a closed set (intent, category, priority).', 'label outside the known set'),
@@ -62,6 +62,13 @@ function defaultTasks(): Record<TaskType, TaskPolicy> {
     reasoning: policy(3, 'Multi-step reasoning over ambiguous inputs.'),
     code_generation: policy(3, 'Generate novel code (high blast radius on errors).'),
     chat: policy(2, 'Open-ended conversational reply.', 'user dissatisfaction or off-topic turns'),
+    // A tool loop compounds errors over its steps (a wrong tool call is resent and built on), and
+    // small models call tools less reliably: mid tier until profiling shows a small model holds up.
+    agent: policy(2, 'Tool loop: the model calls tools over several steps.', 'wrong or looping tool calls, tasks left unfinished'),
+    translation: policy(1, 'Translate text between languages.', 'low-resource language pairs or domain terminology failing review'),
+    // Short content (titles, replies, captions) is a small-model task; long open-ended output is
+    // moved up by the output-awareness rule.
+    generation: policy(1, 'Write open-ended content: titles, emails, posts, replies.', 'brand-facing long-form content or a quality score below threshold'),
     embedding: policy(1, 'Embed text for retrieval (billed on input only).'),
     other: policy(2, 'Unclassified task: reviewed by a person before moving it down.'),
   };

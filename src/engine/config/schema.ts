@@ -4,6 +4,7 @@
  * validate and complete the file. Every leaf has a `description` and `examples`: the loader builds
  * the "fix" of each problem from them, so a user never needs to read the source.
  */
+import { TASK_TYPES } from '../data/callSite';
 
 /** A JSON Schema node (the subset this file uses). */
 export interface SchemaNode {
@@ -31,7 +32,7 @@ export interface SchemaNode {
   $ref?: string;
 }
 
-const TASKS = ['classification', 'extraction', 'summarization', 'rag_answer', 'reasoning', 'code_generation', 'chat', 'embedding', 'other'];
+const TASKS: readonly string[] = TASK_TYPES;
 const PROVIDERS = ['anthropic', 'openai', 'google'];
 
 /** `20000/day`, `600000/month`, `20k/day`, `1,500/week`, `40/hour`. */
@@ -87,6 +88,9 @@ const task: SchemaNode = obj('the task profile audit columns of one task type', 
   batchable: { type: 'boolean', description: 'requests may go through a batch API (discounted)', examples: [true] },
 });
 
+const TASK_REF: SchemaNode = { $ref: '#/definitions/task' };
+const TRAFFIC_REF: SchemaNode = { $ref: '#/definitions/trafficRate' };
+
 const priceOverride: SchemaNode = obj('a per-model override: a negotiated rate or a self-hosted model', {
   provider: { type: 'string', enum: [...PROVIDERS, 'unknown'], description: 'provider of the model', examples: ['openai'] },
   inputPerMTok: num('USD per million input tokens', 0.8, 0),
@@ -115,12 +119,12 @@ export const TIERWISE_SCHEMA: SchemaNode = {
   properties: {
     version: { type: 'integer', enum: [1], description: 'configuration format version', examples: [1] },
     tiers: { type: 'array', description: 'ordered tiers, cheapest first', examples: [[{ name: 'small', models: { anthropic: ['claude-haiku-4-5'] } }]], minItems: 1, items: tier },
-    tasks: { ...obj('the task profile audit, per task type', Object.fromEntries(TASKS.map((t) => [t, task]))) },
+    tasks: { ...obj('the task profile audit, per task type', Object.fromEntries(TASKS.map((t) => [t, TASK_REF]))) },
     traffic: obj('expected traffic (30-day months)', {
-      default: trafficRate,
-      tasks: obj('traffic per task type', Object.fromEntries(TASKS.map((t) => [t, trafficRate]))),
-      callSites: { type: 'object', description: 'traffic per call site id', examples: [{ 'src/tickets/classify.ts#classifyTicket#0': '20000/day' }], additionalProperties: trafficRate },
-      paths: { type: 'object', description: 'traffic per path glob (first match wins)', examples: [{ 'src/reports/**': '4/day' }], additionalProperties: trafficRate },
+      default: TRAFFIC_REF,
+      tasks: obj('traffic per task type', Object.fromEntries(TASKS.map((t) => [t, TRAFFIC_REF]))),
+      callSites: { type: 'object', description: 'traffic per call site id', examples: [{ 'src/tickets/classify.ts#classifyTicket#0': '20000/day' }], additionalProperties: TRAFFIC_REF },
+      paths: { type: 'object', description: 'traffic per path glob (first match wins)', examples: [{ 'src/reports/**': '4/day' }], additionalProperties: TRAFFIC_REF },
       growthPerMonth: num('monthly traffic growth as a fraction (0.1 = +10%/month)', 0.1, -1, 10),
       monthsAhead: int('months of growth applied to projections', 6),
     }),
@@ -150,11 +154,20 @@ export const TIERWISE_SCHEMA: SchemaNode = {
       providers: obj('endpoints per provider', Object.fromEntries(PROVIDERS.map((p) => [p, providerEndpoint]))),
     }),
   },
+  // Shapes used once per task type (and per traffic entry) are defined once: inlining each copy
+  // made the generated validator one function too large for the TypeScript checker.
+  definitions: { task, trafficRate },
 };
+
+/** Resolves a local `$ref` (`#/definitions/task`) of TIERWISE_SCHEMA; other nodes are returned as they are. */
+export function dereference(node: SchemaNode, root: SchemaNode = TIERWISE_SCHEMA): SchemaNode {
+  const name = node.$ref?.startsWith('#/definitions/') ? node.$ref.slice('#/definitions/'.length) : undefined;
+  return (name && root.definitions?.[name]) || node;
+}
 
 /**
  * ajv's options for TIERWISE_SCHEMA: every error (not just the first), with the failing sub-schema
  * (`verbose`), which the problem descriptions read for allowed keys, expectations and examples.
  * scripts/writeSchema.ts compiles the schema with these into ./validateSchema.generated.ts.
  */
-export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+export const VALIDATOR_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true, inlineRefs: false } as const;

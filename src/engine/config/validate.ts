@@ -4,7 +4,7 @@
  * fix. Locations are added by the caller (it owns the YAML document).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { TIERWISE_SCHEMA, type SchemaNode } from './schema';
+import { TIERWISE_SCHEMA, dereference, type SchemaNode } from './schema';
 import { validate as generatedValidator } from './validateSchema.generated';
 import { didYouMean, example, expectation, fieldName, showValue } from './fixes';
 import { globToRegExp } from './traffic';
@@ -52,7 +52,7 @@ function describe(error: ErrorObject, root: unknown): RawProblem {
   }
   if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty: string }).missingProperty);
-    const sub = schema.properties?.[missing] ?? {};
+    const sub = dereference(schema.properties?.[missing] ?? {});
     const field = fieldName([...path, missing]);
     return { path, atKey: false, field, message: `${field} is missing`, fix: `add \`${missing}:\` (${expectation(sub)}${example(sub)})` };
   }
@@ -84,7 +84,8 @@ function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
  * as "not set" rather than an error. Only keys whose schema is a mapping are dropped.
  */
 export function dropEmptySections(data: Record<string, unknown>, schema: SchemaNode = TIERWISE_SCHEMA): void {
-  for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+  for (const [key, node] of Object.entries(schema.properties ?? {})) {
+    const sub = dereference(node);
     const value = data[key];
     if (value === null && sub.type === 'object') delete data[key];
     else if (value && typeof value === 'object' && !Array.isArray(value)) dropEmptySections(value as Record<string, unknown>, sub);

@@ -33,7 +33,11 @@ export type SdkId = 'anthropic' | 'openai' | 'ai-sdk' | 'langchain' | 'google-ge
  */
 export type Operation = 'generate' | 'embed' | 'count-tokens' | 'batch';
 
-/** The task types Tierwise reasons about (MISSION.md routing table plus chat/embedding/other). */
+/**
+ * The task types Tierwise reasons about: the MISSION.md routing table plus what real applications
+ * also do (conversational chat, tool-loop agents, translation, open-ended content generation,
+ * embeddings) and `other` for calls whose task is not clear from the code.
+ */
 export type TaskType =
   | 'classification'
   | 'extraction'
@@ -42,9 +46,13 @@ export type TaskType =
   | 'reasoning'
   | 'code_generation'
   | 'chat'
+  | 'agent'
+  | 'translation'
+  | 'generation'
   | 'embedding'
   | 'other';
 
+/** Every task type, in the order reports list them (the one owner of the list). */
 export const TASK_TYPES: readonly TaskType[] = [
   'classification',
   'extraction',
@@ -53,6 +61,9 @@ export const TASK_TYPES: readonly TaskType[] = [
   'reasoning',
   'code_generation',
   'chat',
+  'agent',
+  'translation',
+  'generation',
   'embedding',
   'other',
 ];
@@ -156,8 +167,23 @@ export interface PromptShape {
   unknown: UnknownValue[];
 }
 
+/** One leaf field of an output schema (what the model is asked to fill). */
+export interface SchemaField {
+  /** Path of the field: `title`, `order.items[].sku`; `` (empty) for a schema that is a single value. */
+  path: string;
+  /** JSON type of the leaf; `enum` for a closed set of values (`labels`). */
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'literal' | 'null' | 'any';
+  /** The values of an `enum` field. */
+  labels?: string[];
+  /** True when the field is a list (`z.array(z.string())`, `items`). */
+  list?: boolean;
+  /** The field's description (`.describe('...')`, JSON Schema `description`), when written. */
+  description?: string;
+}
+
 /** Structured output requested from the model. */
 export interface StructuredOutput {
+  /** How it is requested; `tool-choice` = a forced tool call whose arguments are the output. */
   kind: 'json-schema' | 'json-object' | 'zod' | 'tool-choice' | 'other';
   /** Number of leaf fields in the schema, when known. */
   fieldCount?: number;
@@ -165,6 +191,26 @@ export interface StructuredOutput {
   schemaText?: string;
   /** Enum/label values found in the schema (a closed label set hints classification). */
   labels?: string[];
+  /** The leaf fields, when the schema is statically known (task inference reads what they ask for). */
+  fields?: SchemaField[];
+  /** For `tool-choice`: the forced tool's name and description. */
+  tool?: { name: string; description?: string };
+}
+
+/**
+ * A tool loop: one request of the application runs several model calls (steps), each resending the
+ * conversation so far plus the tool calls and results. Sized as a loop (see tokens/loop.ts).
+ */
+export interface AgentLoop {
+  /** What runs the loop. */
+  runner: 'ai-sdk-stop-when' | 'ai-sdk-max-steps' | 'ai-sdk-agent' | 'anthropic-tool-runner' | 'openai-run-tools' | 'langgraph';
+  /** The step limit (model calls per request) written in the code, when there is one. */
+  maxSteps?: Resolved<number>;
+  /** The library's own limit when the code writes none (`ToolLoopAgent`: 20; OpenAI `runTools`: 10). */
+  libraryDefault?: number;
+  /** How the loop and its limit were read, for explanation: `` `stopWhen: stepCountIs(8)` ``. */
+  how: string;
+  span?: Span;
 }
 
 /** Request parameters that drive cost and task inference. */
@@ -172,11 +218,19 @@ export interface CallParams {
   /** Output cap (`max_tokens`, `max_completion_tokens`, `max_output_tokens`, `maxTokens`, `maxOutputTokens`). */
   maxTokens?: Resolved<number>;
   temperature?: number;
-  tools?: { count: number; schemaText?: string };
+  tools?: { count: number; schemaText?: string; names?: string[] };
   structuredOutput?: StructuredOutput;
   stream: boolean;
   /** Extended thinking / reasoning budget in tokens, when set. */
   thinkingBudget?: Resolved<number>;
+  /**
+   * The provider whose option carries the thinking budget (`providerOptions.anthropic.thinking`,
+   * `thinkingConfig` of Gemini), when the option names one: a budget for another provider than the
+   * one serving the call is ignored by that provider.
+   */
+  thinkingFor?: Provider;
+  /** A tool loop: several model calls per request. */
+  loop?: AgentLoop;
   /** Reasoning effort (`low|medium|high`) for models that take one. */
   reasoningEffort?: string;
   /** A prompt-cache marker (`cache_control`) is present; `cachedPrefixText` is the static text before it. */
@@ -211,6 +265,16 @@ export interface CallObservability {
   taskTag?: { how: string; span: Span };
   /** A size check (length/token count comparison) guards the call. */
   contextGuard?: { expression: string; span: Span };
+  /** How the call's output is used after the call (task inference reads it). */
+  output?: OutputUse;
+}
+
+/** Where a call's output goes (followed from the result). */
+export interface OutputUse {
+  /** The response is streamed to a client (`toUIMessageStreamResponse()`, `toDataStreamResponse()`, a `Response` of the stream): the expression. */
+  streamedToClient?: string;
+  /** Names the output is stored or returned under (`title`, `summary`, `category`): variables, properties, destructured fields. */
+  names: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

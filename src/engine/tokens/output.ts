@@ -14,6 +14,9 @@ export const TASK_OUTPUT_DEFAULTS: Readonly<Record<TaskType, { expected: number;
   reasoning: { expected: 600, why: 'a worked answer with its justification' },
   code_generation: { expected: 800, why: 'a function or a short module' },
   chat: { expected: 250, why: 'a conversational reply' },
+  agent: { expected: 300, why: 'the final answer of a tool loop (tool calls of earlier steps are sized per step)' },
+  translation: { expected: 300, why: 'the translated text (about as long as the input text)' },
+  generation: { expected: 400, why: 'open-ended content: a short email, post or reply' },
   embedding: { expected: 0, why: 'embeddings have no output tokens' },
   other: { expected: 300, why: 'no task-specific expectation' },
 };

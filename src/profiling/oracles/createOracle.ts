@@ -4,11 +4,17 @@
  *   numeric:TOL[%] | json-schema:PATH | llm-rubric:RUBRIC | ./path/to/oracle.mjs|js|ts
  * Several parts joined with ` + ` must all pass (score = mean). The oracle's version is a hash of
  * the spec plus the source of any module or schema it reads, stored with every result.
+ *
+ * Module and schema paths must stay inside the project (the config's folder), links included, and
+ * only regular files are read. A module oracle is code: building the Oracle only reads its source;
+ * it is imported by `prepare()`, which the runner calls before the first request is sent (so a dry
+ * run or a plan never executes it).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TierwiseError } from '../../engine/errors';
+import { CONFIG_FILE_MAX_BYTES, isInside, readBounded } from '../../engine/files/boundedRead';
 import type { TaskType } from '../../engine/model';
 import type { Oracle, OracleVerdict, Sample } from '../types';
 import { gradeContains } from './contains';
@@ -21,6 +27,7 @@ import { gradeWithRubric } from './llmRubric';
 import { gradeNumeric } from './numericTolerance';
 import { gradeRegex } from './regexMatch';
 import { gradeWithUserOracle, loadUserOracle } from './userModule';
+import type { UserOracleFn } from './userModule';
 import { MODULE_EXTENSIONS, parseOracleSpec } from './oracleSpec';
 import type { OracleSpecPart } from './oracleSpec';
 
@@ -40,6 +47,8 @@ interface Part {
   grade: Grade;
   source: string;
   usesModel: boolean;
+  /** Loads what the part runs (a module oracle's import); absent when there is nothing to load. */
+  prepare?: () => Promise<void>;
 }
 
 
@@ -62,6 +71,9 @@ export async function createOracle(spec: string, ctx: OracleContext): Promise<Or
     spec,
     version,
     usesModel: parts.some((p) => p.usesModel),
+    async prepare() {
+      for (const part of parts) await part.prepare?.();
+    },
     async grade(output, sample, signal) {
       const verdicts: OracleVerdict[] = [];
       for (const part of parts) verdicts.push(await part.grade(output, sample, signal));
@@ -131,18 +143,34 @@ function numericPart(arg: string | undefined, ctx: OracleContext): Part {
   return { grade: sync((o, s) => gradeNumeric({ value, relative }, o, s)), source: '', usesModel: false };
 }
 
+/**
+ * Reads a module or schema the spec names: inside the project only (the path and, through links,
+ * the file it points at), a regular file, at most 1 MiB. Errors name the path, never its contents.
+ */
 function readSpecFile(arg: string | undefined, ctx: OracleContext, what: string): { path: string; text: string } {
   if (!arg) throw specError(ctx, `\`${what}\` needs a file path`, `write ${what}:./tierwise/schemas/${ctx.task}.json`);
-  const path = isAbsolute(arg) ? arg : join(ctx.root, arg);
+  const path = isAbsolute(arg) ? arg : resolve(ctx.root, arg);
+  const inside = `keep ${what} files inside the project, e.g. ./tierwise/oracles/${ctx.task}.mjs (paths are relative to tierwise.yml)`;
+  if (!isInside(resolve(ctx.root), path)) throw specError(ctx, `${what} file ${arg} is outside the project; it is not read or run`, inside);
   if (!existsSync(path)) throw specError(ctx, `${what} file ${arg} does not exist`, `create ${arg} or fix the path (relative to the workspace root)`);
-  return { path, text: readFileSync(path, 'utf8') };
+  const read = readBounded(path, { maxBytes: CONFIG_FILE_MAX_BYTES, within: ctx.root });
+  if (!read.ok) throw specError(ctx, `${what} file ${arg} ${read.detail}; it is not read or run`, read.reason === 'outside-root' ? inside : `point tasks.${ctx.task}.oracle at a regular file of at most 1 MiB`);
+  return { path, text: read.text };
 }
 
 function schemaPart(arg: string | undefined, ctx: OracleContext): Part {
   const { text } = readSpecFile(arg, ctx, 'json-schema');
+  let schema: object;
+  try {
+    schema = JSON.parse(text) as object;
+  } catch (error) {
+    // JSON.parse quotes the text around the error: say where, not what.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw specError(ctx, `json-schema file ${arg} is not valid JSON${at ? ` (at character ${at})` : ''}`, 'fix the schema file so it parses as JSON');
+  }
   let grade: (output: string) => OracleVerdict;
   try {
-    grade = compileJsonSchemaOracle(JSON.parse(text) as object);
+    grade = compileJsonSchemaOracle(schema);
   } catch (error) {
     throw specError(ctx, `invalid JSON schema ${arg}: ${(error as Error).message}`, 'fix the schema file');
   }
@@ -151,8 +179,14 @@ function schemaPart(arg: string | undefined, ctx: OracleContext): Part {
 
 async function moduleOracle(piece: string, ctx: OracleContext): Promise<Part> {
   const { path, text } = readSpecFile(piece, ctx, 'oracle module');
-  const fn = await loadUserOracle(path, ctx.root, piece);
-  return { grade: (o, s) => gradeWithUserOracle(fn, o, s, piece), source: text, usesModel: false };
+  let loaded: Promise<UserOracleFn> | undefined;
+  const load = () => (loaded ??= loadUserOracle(path, ctx.root, piece));
+  return {
+    prepare: async () => void (await load()),
+    grade: async (o, s) => gradeWithUserOracle(await load(), o, s, piece),
+    source: text,
+    usesModel: false,
+  };
 }
 
 function rubricPart(arg: string | undefined, ctx: OracleContext): Part {

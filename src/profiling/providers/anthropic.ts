@@ -1,13 +1,21 @@
 /** Anthropic Messages API through the real `@anthropic-ai/sdk` client (retries off: the runner retries). */
 import Anthropic from '@anthropic-ai/sdk';
 import type { ConcreteRequest } from '../types';
+import { MAX_RESPONSE_BYTES, boundedFetch } from './boundedFetch';
 import { classifyError } from './classify';
 import type { CallOptions, Completion, ProviderAccess, ProviderClient } from './types';
 import { ProviderFailure } from './types';
 
-/** Builds the SDK client for an access (key, optional baseURL). */
-export function anthropicSdk(access: ProviderAccess, timeoutMs: number): Anthropic {
-  return new Anthropic({ apiKey: access.apiKey, baseURL: access.baseURL, maxRetries: 0, timeout: timeoutMs });
+/**
+ * Builds the SDK client for an access (key, optional baseURL). Every response must be complete
+ * within `timeoutMs` and at most `maxResponseBytes` (batch results are bigger: the batch runner
+ * passes its own limits).
+ */
+export function anthropicSdk(access: ProviderAccess, timeoutMs: number, maxResponseBytes = MAX_RESPONSE_BYTES): Anthropic {
+  return new Anthropic({
+    apiKey: access.apiKey, baseURL: access.baseURL, maxRetries: 0, timeout: timeoutMs,
+    fetch: boundedFetch({ timeoutMs, maxBytes: maxResponseBytes }),
+  });
 }
 
 /** The Messages API body of a concrete request. */

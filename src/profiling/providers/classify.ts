@@ -1,6 +1,7 @@
 /** Maps SDK errors (Anthropic and OpenAI share the same error shapes) to ProviderFailure. */
 import { ProviderFailure } from './types';
 import { scrubSecrets } from './scrub';
+import { ResponseLimitError } from './boundedFetch';
 
 interface HeaderLike {
   get(name: string): string | null;
@@ -36,6 +37,11 @@ export function classifyError(error: unknown, secrets: readonly string[]): Provi
   const status = (error as { status?: unknown } | null)?.status;
   if (name === 'APIUserAbortError' || (error as { name?: string } | null)?.name === 'AbortError') {
     return new ProviderFailure('aborted', 'request aborted');
+  }
+  const limited = error instanceof ResponseLimitError ? error : (error as { cause?: unknown } | null)?.cause;
+  if (limited instanceof ResponseLimitError) {
+    // An oversized body is not retried (it would be as large again); a cut-off slow one is.
+    return new ProviderFailure(limited.limit === 'timeout' ? 'timeout' : 'malformed', limited.message);
   }
   if (name === 'APIConnectionTimeoutError') return new ProviderFailure('timeout', message);
   if (name === 'APIConnectionError') return new ProviderFailure('network', message);

@@ -1,6 +1,7 @@
 /** OpenAI and any OpenAI-compatible endpoint (Ollama, vLLM, LM Studio) through the real `openai` client. */
 import OpenAI from 'openai';
 import type { ConcreteRequest } from '../types';
+import { MAX_RESPONSE_BYTES, boundedFetch } from './boundedFetch';
 import { classifyError } from './classify';
 import type { CallOptions, ProviderAccess, ProviderClient } from './types';
 import { ProviderFailure } from './types';
@@ -14,7 +15,10 @@ function openaiMessages(request: ConcreteRequest): OpenAI.Chat.ChatCompletionMes
 
 /** The OpenAI-compatible provider client (`baseURL` from config or `OPENAI_BASE_URL`). */
 export function createOpenAIClient(access: ProviderAccess, timeoutMs: number): ProviderClient {
-  const sdk = new OpenAI({ apiKey: access.apiKey, baseURL: access.baseURL, maxRetries: 0, timeout: timeoutMs });
+  const sdk = new OpenAI({
+    apiKey: access.apiKey, baseURL: access.baseURL, maxRetries: 0, timeout: timeoutMs,
+    fetch: boundedFetch({ timeoutMs, maxBytes: MAX_RESPONSE_BYTES }),
+  });
   const secrets = [access.apiKey];
   return {
     provider: 'openai',

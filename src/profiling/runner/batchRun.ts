@@ -5,18 +5,20 @@
  */
 import { createHash } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
-import { requestCost } from '../cost';
 import { anthropicBody, anthropicCompletion, anthropicSdk } from '../providers/anthropic';
 import { classifyError } from '../providers/classify';
 import { scrubSecrets } from '../providers/scrub';
 import { pendingBatches } from '../resultsLog';
 import type { BatchRecord, LogRecord, PlannedRequest } from '../types';
-import type { RunState } from './runProfile';
-import { emit, record } from './runProfile';
+import type { RunState } from './runState';
+import { emit, fail, finish, stop } from './runState';
 import { sleep } from './sleep';
 
 /** The API's limit on requests per batch. */
 const MAX_BATCH_REQUESTS = 10_000;
+
+/** Batch results are one JSONL stream for up to 10,000 requests: a larger cap than one response. */
+const MAX_BATCH_RESULTS_BYTES = 1024 * 1024 * 1024;
 
 /** A `custom_id` for a request key (the API allows `[a-zA-Z0-9_-]{1,64}`). */
 export function customIdFor(key: string): string {
@@ -28,7 +30,7 @@ export async function runBatches(state: RunState, todo: PlannedRequest[], record
   if (todo.length === 0) return;
   const access = state.options.access.anthropic;
   if (!access) throw new Error('batch mode needs resolved anthropic access');
-  const sdk = anthropicSdk(access, state.options.timeoutMs ?? 60_000);
+  const sdk = anthropicSdk(access, (state.options.timeoutMs ?? 60_000) * 10, MAX_BATCH_RESULTS_BYTES);
   const byKey = new Map(todo.map((r) => [r.key, r]));
   const resumed = pendingBatches(records).filter((b) => Object.values(b.customIds).some((k) => byKey.has(k)));
   for (const batch of resumed) for (const key of Object.values(batch.customIds)) byKey.delete(key);
@@ -46,10 +48,10 @@ function submitGroups(state: RunState, requests: PlannedRequest[]): PlannedReque
   const byModel = new Map<string, PlannedRequest[]>();
   for (const request of requests) {
     const price = state.prices.get(request.model) ?? null;
-    const reserve = (request.maxCostUsd ?? 0) * (1 - (price?.batchDiscount ?? 0));
+    const reserve = state.budget.reservationFor((request.maxCostUsd ?? 0) * (1 - (price?.batchDiscount ?? 0)));
     if (!state.budget.tryReserve(reserve)) {
       state.counts.budgetSkipped += 1;
-      state.stopReason = `budget: the next request could exceed the $${state.options.budgetUsd} cap`;
+      stop(state, `budget: the next request could exceed the $${state.options.budgetUsd} cap`);
       continue;
     }
     byModel.set(request.model, [...(byModel.get(request.model) ?? []), request]);
@@ -72,14 +74,17 @@ async function submit(state: RunState, sdk: Anthropic, group: PlannedRequest[]):
       type: 'batch', batchId: created.id, provider: 'anthropic', model: group[0].model,
       customIds: Object.fromEntries(group.map((r) => [customIdFor(r.key), r.key])), runId: state.runId, at: new Date().toISOString(),
     };
-    state.log.append(batch);
+    try {
+      state.log.append(batch);
+    } catch (error) {
+      // The batch is submitted (and will be billed) but its id is not saved: say so, with the id.
+      stop(state, `the results log ${state.log.file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); batch ${batch.batchId} was submitted and is collected now, but a later run would not find it`);
+    }
     return batch;
   } catch (error) {
     if (state.options.signal?.aborted) return undefined;
     const failure = classifyError(error, state.secrets);
-    for (const request of group) {
-      record(state, request, { ok: false, error: { kind: failure.kind, message: failure.message, status: failure.status }, inputTokens: 0, outputTokens: 0, latencyMs: 0, costUsd: 0, attempts: 1 });
-    }
+    for (const request of group) fail(state, request, { kind: failure.kind, message: failure.message, status: failure.status });
     return undefined;
   }
 }
@@ -108,7 +113,7 @@ async function collect(state: RunState, sdk: Anthropic, batch: BatchRecord, todo
     if (signal?.aborted) return;
     const failure = classifyError(error, state.secrets);
     // The batch stays on the server: the next run polls it again by id.
-    state.stopReason = `batch ${batch.batchId}: ${failure.message}`;
+    stop(state, `batch ${batch.batchId}: ${failure.message}`);
   }
 }
 
@@ -122,24 +127,17 @@ async function recordBatchResult(
   const latencyMs = Number.isNaN(started) ? 0 : Date.now() - started;
   if (item.result.type !== 'succeeded') {
     const message = item.result.type === 'errored' ? scrubSecrets(JSON.stringify(item.result.error), state.secrets).slice(0, 300) : `batch request ${item.result.type}`;
-    record(state, request, { ok: false, error: { kind: 'server', message }, inputTokens: 0, outputTokens: 0, latencyMs, costUsd: 0, attempts: 1, batchId });
+    fail(state, request, { kind: 'server', message }, { latencyMs, batchId });
     return;
   }
+  let completion;
   try {
-    const completion = anthropicCompletion(item.result.message, request.model);
-    const cost = requestCost(state.prices.get(request.model) ?? null, completion.inputTokens, completion.outputTokens, true);
-    state.budget.settle(0, cost);
-    const oracle = state.options.oracles[request.task];
-    const sample = state.options.samples.get(`${request.task}|${request.sampleId}`);
-    const verdict = oracle && sample ? await oracle.grade(completion.text, sample, state.options.signal) : { pass: false, score: 0, reason: 'no oracle' };
-    state.counts.graderSpent += verdict.graderCostUsd ?? 0;
-    record(state, request, {
-      ok: true, output: completion.text, servedModel: completion.servedModel, inputTokens: completion.inputTokens,
-      outputTokens: completion.outputTokens, latencyMs, costUsd: cost, attempts: 1, batchId,
-      pass: verdict.pass, score: verdict.score, reason: verdict.reason,
-    });
+    completion = anthropicCompletion(item.result.message, request.model);
   } catch (error) {
     const failure = classifyError(error, state.secrets);
-    record(state, request, { ok: false, error: { kind: failure.kind, message: failure.message }, inputTokens: 0, outputTokens: 0, latencyMs, costUsd: 0, attempts: 1, batchId });
+    fail(state, request, { kind: failure.kind, message: failure.message }, { latencyMs, batchId });
+    return;
   }
+  // Grading and recording are the direct path's: an oracle that throws is a failed grade here too.
+  await finish(state, request, completion, { latencyMs, attempts: 1, batchId, batch: true }, 0);
 }

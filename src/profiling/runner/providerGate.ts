@@ -2,6 +2,9 @@
  * Bounded, adaptive concurrency for one provider: at most `limit` requests in flight, a shared
  * pause after a 429/529 (honouring the server's retry-after), the limit halved on each throttle and
  * grown back by one after `limit` consecutive successes (AIMD), never above the configured maximum.
+ * With `slowStart` it starts with one request and doubles with each success up to the maximum, so
+ * the first response (its real usage) is known before many requests are spent: the runner asks for
+ * it when a full set of requests in flight would be a large part of the budget.
  */
 import { sleep } from './sleep';
 
@@ -13,10 +16,13 @@ export class ProviderGate {
   private inFlight = 0;
   private pausedUntil = 0;
   private successes = 0;
+  private slowStart: boolean;
   private readonly waiters: Array<() => void> = [];
 
-  constructor(private readonly max: number) {
-    this.limit = Math.max(1, max);
+  constructor(private readonly max: number, slowStart = false) {
+    this.max = Math.max(1, max);
+    this.slowStart = slowStart && this.max > 1;
+    this.limit = this.slowStart ? 1 : this.max;
   }
 
   /** Current adaptive limit (for progress and tests). */
@@ -67,10 +73,18 @@ export class ProviderGate {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.successes = 0;
+    this.slowStart = false;
   }
 
   /** A success: after `limit` of them in a row, allow one more request in flight. */
   succeeded(): void {
+    if (this.slowStart) {
+      const before = this.limit;
+      this.limit = Math.min(this.max, this.limit * 2);
+      if (this.limit === this.max) this.slowStart = false;
+      for (let i = before; i < this.limit; i++) this.wakeOne();
+      return;
+    }
     this.successes += 1;
     if (this.successes >= this.limit && this.limit < this.max) {
       this.limit += 1;

@@ -9,13 +9,18 @@ export interface RetrySettings {
   maxThrottleRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Longest server-requested wait (`retry-after`) honoured; a server asking for more stops that
+   * provider's part of the run (re-run later to resume) instead of pausing it for hours.
+   */
+  maxRetryAfterMs: number;
   /** Random source in [0, 1) (injectable for deterministic tests). */
   random: () => number;
 }
 
 /** Defaults for real providers. */
 export function defaultRetrySettings(maxRetries = 4): RetrySettings {
-  return { maxRetries, maxThrottleRetries: 30, baseDelayMs: 1000, maxDelayMs: 30_000, random: Math.random };
+  return { maxRetries, maxThrottleRetries: 30, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000, random: Math.random };
 }
 
 /** True for throttling failures (shared provider pause). */

@@ -1,133 +1,83 @@
 /**
  * The profiling runner: every request of a plan through its provider, all tiers in parallel,
  * bounded and adaptive concurrency per provider, retries, a budget cap, cancellation, and a results
- * log appended as each request finishes (a re-run skips what is already finished).
+ * log appended as each request finishes (a re-run skips what is already finished). One run at a
+ * time per results log (./resultsLock.ts); oracles are prepared (module oracles imported) before
+ * the first request is sent.
  */
-import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { requestCost } from '../cost';
+import { TierwiseError } from '../../engine/errors';
 import { createAnthropicClient } from '../providers/anthropic';
 import { createOpenAIClient } from '../providers/openai';
-import type { ProviderAccess, ProviderClient } from '../providers/types';
 import { ProviderFailure } from '../providers/types';
 import { scrubSecrets } from '../providers/scrub';
 import { finishedResults, openResultsLog, readResultsLog } from '../resultsLog';
 import type { ResultsLog } from '../resultsLog';
-import type {
-  Oracle,
-  OracleVerdict,
-  PlannedRequest,
-  PlanPrice,
-  ProfilingProvider,
-  ProgressEvent,
-  ResultRecord,
-  RunPlan,
-  RunSummary,
-  Sample,
-} from '../types';
-import { Budget } from './budget';
-import { ProviderGate } from './providerGate';
-import type { RetrySettings } from './retryPolicy';
-import { backoffDelay, defaultRetrySettings, isThrottle, shouldRetry } from './retryPolicy';
-import { sleep } from './sleep';
+import type { PlannedRequest, ProfilingProvider, RunPlan, RunSummary } from '../types';
 import { runBatches } from './batchRun';
+import type { ProviderGate } from './providerGate';
+import { lockResults } from './resultsLock';
+import { backoffDelay, isThrottle, shouldRetry } from './retryPolicy';
+import type { RunOptions, RunState } from './runState';
+import { createState, emit, fail, finish, note, stop, stopped } from './runState';
+import { sleep } from './sleep';
 
-/** What the runner needs besides the plan (all plain values and callbacks; no console output). */
-export interface RunOptions {
-  /** Resolved keys and endpoints per provider (see access.ts). */
-  access: Partial<Record<ProfilingProvider, ProviderAccess>>;
-  /** Oracle per task (from the validated inputs). */
-  oracles: Partial<Record<string, Oracle>>;
-  /** Samples per `task|sampleId` (from the validated inputs). */
-  samples: Map<string, Sample>;
-  signal?: AbortSignal;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Dollar cap for this run (default: no cap). */
-  budgetUsd?: number;
-  /** Per-request timeout, ms. */
-  timeoutMs?: number;
-  retry?: Partial<RetrySettings>;
-  /** Anthropic requests go through Message Batches (half price). */
-  batch?: boolean;
-  batchPollMs?: number;
-  runId?: string;
-}
-
-/** Shared state of one run, passed to the helpers (no module-level state). */
-export interface RunState {
-  plan: RunPlan;
-  options: RunOptions;
-  runId: string;
-  log: ResultsLog;
-  budget: Budget;
-  retry: RetrySettings;
-  gates: Map<ProfilingProvider, ProviderGate>;
-  clients: Map<ProfilingProvider, ProviderClient>;
-  prices: Map<string, PlanPrice | null>;
-  secrets: string[];
-  counts: { done: number; errors: number; inFlight: number; budgetSkipped: number; graderSpent: number };
-  total: number;
-  stopReason?: string;
-}
+export type { RunOptions, RunState } from './runState';
 
 /** Runs (or resumes) a plan. Resolves when every request finished, the budget stopped it, or it was cancelled. */
 export async function runProfile(plan: RunPlan, options: RunOptions): Promise<RunSummary> {
   // Every in-flight request (and the SDK under it) listens to the caller's signal.
   if (options.signal) setMaxListeners(0, options.signal);
-  const records = readResultsLog(plan.resultsFile);
-  const finished = finishedResults(records);
-  const todo = interleave(plan.requests.filter((r) => !finished.has(r.key)));
-  const state = createState(plan, options, plan.requests.length - todo.length);
+  for (const oracle of new Set(Object.values(options.oracles))) await oracle?.prepare?.();
+  let lost: Error | undefined;
+  const release = await lockResults(plan.resultsFile, (error) => (lost = error));
   try {
-    emit(state);
-    if (options.batch) {
-      const viaBatch = todo.filter((r) => r.provider === 'anthropic');
-      await Promise.all([runBatches(state, viaBatch, records), runDirect(state, todo.filter((r) => r.provider !== 'anthropic'))]);
-    } else {
-      await runDirect(state, todo);
+    const records = readResultsLog(plan.resultsFile);
+    const finished = finishedResults(records);
+    const todo = interleave(plan.requests.filter((r) => !finished.has(r.key)));
+    const state = createState(plan, options, openLog(plan.resultsFile, options), plan.requests.length - todo.length, (access, timeoutMs) =>
+      access.provider === 'anthropic' ? createAnthropicClient(access, timeoutMs) : createOpenAIClient(access, timeoutMs));
+    try {
+      emit(state);
+      if (options.batch) {
+        const viaBatch = todo.filter((r) => r.provider === 'anthropic');
+        await Promise.all([runBatches(state, viaBatch, records), runDirect(state, todo.filter((r) => r.provider !== 'anthropic'))]);
+      } else {
+        await runDirect(state, todo);
+      }
+    } finally {
+      state.log.close();
     }
+    if (lost) stop(state, `the lock of ${plan.resultsFile} was lost during the run (${lost.message})`);
+    const cancelled = Boolean(options.signal?.aborted);
+    return {
+      runId: state.runId,
+      resultsFile: plan.resultsFile,
+      total: plan.requests.length,
+      completed: state.counts.done - (plan.requests.length - todo.length),
+      skippedDone: plan.requests.length - todo.length,
+      errors: state.counts.errors,
+      spentUsd: state.budget.spentUsd,
+      graderSpentUsd: state.counts.graderSpent,
+      budgetSkipped: state.counts.budgetSkipped,
+      cancelled,
+      stoppedReason: cancelled ? 'cancelled' : state.stopReason,
+      notes: state.notes,
+      unsaved: state.unsaved,
+    };
   } finally {
-    state.log.close();
+    await release().catch(() => undefined);
   }
-  const cancelled = Boolean(options.signal?.aborted);
-  return {
-    runId: state.runId,
-    resultsFile: plan.resultsFile,
-    total: plan.requests.length,
-    completed: state.counts.done - (plan.requests.length - todo.length),
-    skippedDone: plan.requests.length - todo.length,
-    errors: state.counts.errors,
-    spentUsd: state.budget.spentUsd,
-    graderSpentUsd: state.counts.graderSpent,
-    budgetSkipped: state.counts.budgetSkipped,
-    cancelled,
-    stoppedReason: cancelled ? 'cancelled' : state.stopReason,
-  };
 }
 
-function createState(plan: RunPlan, options: RunOptions, alreadyDone: number): RunState {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const gates = new Map<ProfilingProvider, ProviderGate>();
-  const clients = new Map<ProfilingProvider, ProviderClient>();
-  for (const access of Object.values(options.access)) {
-    if (!access) continue;
-    gates.set(access.provider, new ProviderGate(access.concurrency));
-    clients.set(access.provider, access.provider === 'anthropic' ? createAnthropicClient(access, timeoutMs) : createOpenAIClient(access, timeoutMs));
+function openLog(file: string, options: RunOptions): ResultsLog {
+  const secrets = [...Object.values(options.access).map((a) => a?.apiKey ?? ''), ...(options.secrets ?? [])].filter((s) => s.length >= 4);
+  try {
+    return openResultsLog(file, secrets);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new TierwiseError('results-unwritable', `cannot open the results log ${file} for writing (${code}); nothing was sent`, 'make profiling.resultsDir a writable folder with free space', { file, field: 'profiling.resultsDir' });
   }
-  return {
-    plan,
-    options,
-    runId: options.runId ?? randomUUID(),
-    log: openResultsLog(plan.resultsFile),
-    budget: new Budget(options.budgetUsd ?? Number.POSITIVE_INFINITY),
-    retry: { ...defaultRetrySettings(), ...options.retry },
-    gates,
-    clients,
-    prices: new Map(plan.models.map((m) => [m.model, m.price])),
-    secrets: Object.values(options.access).map((a) => a?.apiKey ?? ''),
-    counts: { done: alreadyDone, errors: 0, inFlight: 0, budgetSkipped: 0, graderSpent: 0 },
-    total: plan.requests.length,
-  };
 }
 
 /** Round-robin across models so every tier makes progress at the same time. */
@@ -153,19 +103,19 @@ async function drainProvider(state: RunState, provider: ProfilingProvider, queue
   const running = new Set<Promise<void>>();
   const signal = state.options.signal;
   for (let i = 0; i < queue.length; i++) {
-    if (signal?.aborted || state.stopReason) break;
+    if (stopped(state)) break;
     try {
       await gate.acquire(signal);
     } catch {
       break;
     }
     const request = queue[i];
-    const reserve = request.maxCostUsd ?? 0;
-    if (signal?.aborted || !state.budget.tryReserve(reserve)) {
+    const reserve = state.budget.reservationFor(request.maxCostUsd ?? 0);
+    if (stopped(state) || !state.budget.tryReserve(reserve)) {
       gate.release();
-      if (!signal?.aborted) {
+      if (!stopped(state)) {
         state.counts.budgetSkipped += queue.length - i;
-        state.stopReason = `budget: the next request could exceed the $${state.options.budgetUsd} cap`;
+        stop(state, `budget: the next request could exceed the $${state.options.budgetUsd} cap`);
       }
       break;
     }
@@ -188,24 +138,22 @@ async function execute(state: RunState, gate: ProviderGate, request: PlannedRequ
     for (;;) {
       attempts += 1;
       const started = Date.now();
+      let completion;
       try {
         await gate.waitUnpaused(signal);
-        const completion = await client.complete(request.model, request.request, { signal, timeoutMs: state.options.timeoutMs ?? 60_000 });
-        gate.succeeded();
-        const cost = requestCost(state.prices.get(request.model) ?? null, completion.inputTokens, completion.outputTokens);
-        state.budget.settle(reserved, cost);
-        reserved = 0;
-        const verdict = await grade(state, request, completion.text);
-        record(state, request, {
-          ok: true, output: completion.text, servedModel: completion.servedModel, inputTokens: completion.inputTokens,
-          outputTokens: completion.outputTokens, latencyMs: Date.now() - started, costUsd: cost, attempts, ...verdictFields(verdict),
-        });
-        return;
+        if (stopped(state) && attempts > 1) return;
+        completion = await client.complete(request.model, request.request, { signal, timeoutMs: state.options.timeoutMs ?? 60_000 });
       } catch (error) {
         if (signal?.aborted) return;
         const failure = error instanceof ProviderFailure ? error : new ProviderFailure('network', scrubSecrets(String(error), state.secrets));
         if (!(await retryOrGiveUp(state, gate, request, failure, attempts))) return;
+        continue;
       }
+      // The response is paid for: from here on nothing sends it again (a failed write stops the run).
+      gate.succeeded();
+      await finish(state, request, completion, { latencyMs: Date.now() - started, attempts }, reserved);
+      reserved = 0;
+      return;
     }
   } finally {
     state.budget.settle(reserved, 0);
@@ -213,10 +161,16 @@ async function execute(state: RunState, gate: ProviderGate, request: PlannedRequ
   }
 }
 
-/** True to try again (after waiting); false after recording the final error. */
+/** True to try again (after waiting); false after recording the final error (or stopping the provider). */
 async function retryOrGiveUp(state: RunState, gate: ProviderGate, request: PlannedRequest, failure: ProviderFailure, attempts: number): Promise<boolean> {
   if (shouldRetry(failure.kind, attempts, state.retry)) {
-    const delay = failure.retryAfterMs ?? backoffDelay(attempts, state.retry);
+    const asked = failure.retryAfterMs;
+    if (asked !== undefined && asked > state.retry.maxRetryAfterMs) {
+      // Not recorded as an error: the request is simply not done, and a later run resumes it.
+      stop(state, `${request.provider} asked to wait ${formatWait(asked)} before retrying (retry-after); Tierwise waits at most ${formatWait(state.retry.maxRetryAfterMs)}: stopped, run again later to resume`);
+      return false;
+    }
+    const delay = asked ?? backoffDelay(attempts, state.retry);
     if (isThrottle(failure.kind)) {
       gate.throttle(delay);
       emit(state, undefined, { provider: request.provider, untilMs: delay, reason: `${failure.status ?? ''} ${failure.kind}`.trim() });
@@ -229,54 +183,11 @@ async function retryOrGiveUp(state: RunState, gate: ProviderGate, request: Plann
     }
     return true;
   }
-  record(state, request, {
-    ok: false, error: { kind: failure.kind, message: scrubSecrets(failure.message, state.secrets), status: failure.status },
-    inputTokens: 0, outputTokens: 0, latencyMs: 0, costUsd: 0, attempts,
-  });
+  fail(state, request, { kind: failure.kind, message: failure.message, status: failure.status }, { attempts });
+  if (failure.kind === 'malformed' && /larger than/.test(failure.message)) note(state, `${request.provider}: ${failure.message}`);
   return false;
 }
 
-async function grade(state: RunState, request: PlannedRequest, output: string): Promise<OracleVerdict> {
-  const oracle = state.options.oracles[request.task];
-  const sample = state.options.samples.get(`${request.task}|${request.sampleId}`);
-  if (!oracle || !sample) return { pass: false, score: 0, reason: 'no oracle or sample for this request' };
-  try {
-    const verdict = await oracle.grade(output, sample, state.options.signal);
-    state.counts.graderSpent += verdict.graderCostUsd ?? 0;
-    return verdict;
-  } catch (error) {
-    return { pass: false, score: 0, reason: `oracle failed: ${scrubSecrets(error instanceof Error ? error.message : String(error), state.secrets)}` };
-  }
-}
-
-function verdictFields(verdict: OracleVerdict): Pick<ResultRecord, 'pass' | 'score' | 'reason' | 'graderCostUsd'> {
-  return { pass: verdict.pass, score: verdict.score, reason: verdict.reason, ...(verdict.graderCostUsd ? { graderCostUsd: verdict.graderCostUsd } : {}) };
-}
-
-type Outcome = Omit<ResultRecord, 'type' | 'key' | 'runId' | 'task' | 'tier' | 'model' | 'provider' | 'sampleId' | 'callSiteId' | 'oracleVersion' | 'at'>;
-
-/** Appends one finished request to the log (fsync'ed) and reports progress. */
-export function record(state: RunState, request: PlannedRequest, outcome: Outcome): void {
-  const oracle = state.options.oracles[request.task];
-  state.log.append({
-    type: 'result', key: request.key, runId: state.runId, task: request.task, tier: request.tier, model: request.model,
-    provider: request.provider, sampleId: request.sampleId, callSiteId: request.callSiteId,
-    oracleVersion: oracle?.version ?? 'none', at: new Date().toISOString(), ...outcome,
-  });
-  state.counts.done += outcome.ok ? 1 : 0;
-  state.counts.errors += outcome.ok ? 0 : 1;
-  emit(state, { key: request.key, ok: outcome.ok, pass: outcome.pass });
-}
-
-/** Reports progress to the caller's callback. */
-export function emit(state: RunState, last?: ProgressEvent['last'], backoff?: ProgressEvent['backoff']): void {
-  state.options.onProgress?.({
-    done: state.counts.done,
-    total: state.total,
-    errors: state.counts.errors,
-    spentUsd: state.budget.spentUsd,
-    inFlight: state.counts.inFlight,
-    ...(backoff ? { backoff } : {}),
-    ...(last ? { last } : {}),
-  });
+function formatWait(ms: number): string {
+  return ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${+(ms / 1000).toFixed(1)} s`;
 }

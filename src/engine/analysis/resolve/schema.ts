@@ -5,7 +5,7 @@
  */
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
-import type { StructuredOutput } from '../../model';
+import type { SchemaField, StructuredOutput } from '../../model';
 import { enter } from './common';
 import type { EvalState } from './common';
 import { followToLiteral, propertyIn } from './objects';
@@ -17,6 +17,26 @@ interface SchemaInfo {
   text: string;
   fields: number;
   labels: string[];
+  /** The leaf fields, paths relative to this schema (`` for the schema itself). */
+  leaves: SchemaField[];
+}
+
+/** A leaf of a given type (no path yet: the enclosing object prefixes it). */
+function leafInfo(text: string, type: SchemaField['type'], labels: string[] = []): SchemaInfo {
+  const leaf: SchemaField = { path: '', type };
+  if (labels.length > 0) leaf.labels = labels;
+  return { text, fields: 1, labels, leaves: [leaf] };
+}
+
+/** Every leaf of `info` marked as a list (an array schema). */
+function asList(info: SchemaInfo): SchemaInfo {
+  return { ...info, text: `${info.text}[]`, leaves: info.leaves.map((l) => ({ ...l, path: l.path ? `[].${l.path}` : '', list: true })) };
+}
+
+/** Sets the description of a single-leaf schema (`z.string().describe('...')`). */
+function described(info: SchemaInfo, description: string | undefined): SchemaInfo {
+  if (!description || info.leaves.length !== 1) return info;
+  return { ...info, leaves: [{ ...info.leaves[0], description }] };
 }
 
 const ZOD_LEAVES: Record<string, string> = {
@@ -28,7 +48,7 @@ const ZOD_LEAVES: Record<string, string> = {
 export function describeSchema(node: Node, st: EvalState, kind: StructuredOutput['kind']): StructuredOutput {
   const info = schemaInfo(node, st);
   if (!info) return { kind };
-  return { kind, fieldCount: info.fields, schemaText: info.text, labels: info.labels.length > 0 ? info.labels : undefined };
+  return { kind, fieldCount: info.fields, schemaText: info.text, labels: info.labels.length > 0 ? info.labels : undefined, fields: info.leaves };
 }
 
 function schemaInfo(node: Node, st: EvalState): SchemaInfo | undefined {
@@ -58,9 +78,11 @@ function zodInfo(call: CallExpression, st: EvalState): SchemaInfo | undefined {
   const receiver = unwrap(callee.getExpression());
   const isRoot = Node.isIdentifier(receiver) && receiver.getText() === 'z';
   if (!isRoot) {
-    // A modifier on a schema: `.nullable()`, `.optional()`, `.describe('...')`, `.min(1)`.
+    // A modifier on a schema: `.nullable()`, `.optional()`, `.describe('...')`, `.min(1)`, `.array()`.
     const inner = schemaInfo(receiver, st);
     if (!inner) return undefined;
+    if (method === 'describe' && args[0]) return described(inner, stringValue(args[0], st));
+    if (method === 'array') return asList(inner);
     return method === 'nullable' ? { ...inner, text: `${inner.text}|null` } : inner;
   }
   if (method === 'object' && args[0]) {
@@ -74,23 +96,35 @@ function zodInfo(call: CallExpression, st: EvalState): SchemaInfo | undefined {
   if ((method === 'enum' || method === 'union') && args[0]) return enumInfo(args[0], st);
   if (method === 'array' && args[0]) {
     const item = schemaInfo(args[0], st);
-    return item ? { ...item, text: `${item.text}[]` } : undefined;
+    return item ? asList(item) : undefined;
   }
   const leaf = ZOD_LEAVES[method];
-  return leaf ? { text: leaf, fields: 1, labels: [] } : undefined;
+  return leaf ? leafInfo(leaf, fieldType(leaf)) : undefined;
+}
+
+function fieldType(text: string): SchemaField['type'] {
+  const known: readonly SchemaField['type'][] = ['string', 'number', 'integer', 'boolean', 'literal', 'null'];
+  return known.find((t) => t === text) ?? 'any';
 }
 
 function objectInfo(names: string[], describe: (name: string) => SchemaInfo | undefined): SchemaInfo {
   const entries: string[] = [];
   let fields = 0;
   const labels: string[] = [];
+  const leaves: SchemaField[] = [];
   for (const name of names.filter(Boolean)) {
-    const info = describe(name) ?? { text: '?', fields: 1, labels: [] };
+    const info = describe(name) ?? leafInfo('?', 'any');
     entries.push(`${name}:${info.text}`);
     fields += info.fields;
     labels.push(...info.labels);
+    for (const leaf of info.leaves) leaves.push({ ...leaf, path: leaf.path ? (leaf.path.startsWith('[]') ? `${name}${leaf.path}` : `${name}.${leaf.path}`) : name });
   }
-  return { text: `{${entries.join(',')}}`, fields, labels };
+  return { text: `{${entries.join(',')}}`, fields, labels, leaves };
+}
+
+function stringValue(node: Node, st: EvalState): string | undefined {
+  const res = evaluate(node, st);
+  return res.candidates.length === 1 && typeof res.candidates[0].value === 'string' ? res.candidates[0].value : undefined;
 }
 
 /** `z.enum(['a','b'])` or a JSON `enum: [...]` array: a closed label set. */
@@ -107,11 +141,19 @@ function enumInfo(arrayExpr: Node, st: EvalState): SchemaInfo | undefined {
       labels.push(...sub.labels);
     }
   }
-  return { text: labels.map((l) => JSON.stringify(l)).join('|'), fields: 1, labels };
+  return leafInfo(labels.map((l) => JSON.stringify(l)).join('|'), 'enum', labels);
 }
 
 /** A JSON Schema object literal (`{ type: 'object', properties: {...} }`, `enum`, `items`). */
 function jsonSchemaInfo(node: Node, st: EvalState): SchemaInfo | undefined {
+  if (!Node.isObjectLiteralExpression(node)) return undefined;
+  const read = (name: string) => propertyIn(node, name, st);
+  const description = read('description');
+  const info = jsonSchemaShape(node, st);
+  return info && description ? described(info, stringValue(description.node, description.st)) : info;
+}
+
+function jsonSchemaShape(node: Node, st: EvalState): SchemaInfo | undefined {
   if (!Node.isObjectLiteralExpression(node)) return undefined;
   const read = (name: string) => propertyIn(node, name, st);
   const enumProp = read('enum');
@@ -131,10 +173,10 @@ function jsonSchemaInfo(node: Node, st: EvalState): SchemaInfo | undefined {
   if (items) {
     const literal = followToLiteral(items.node, items.st);
     const item = literal ? jsonSchemaInfo(literal.node, literal.st) : undefined;
-    return item ? { ...item, text: `${item.text}[]` } : undefined;
+    return item ? asList(item) : undefined;
   }
   const type = read('type');
   const typeRes = type ? evaluate(type.node, type.st) : undefined;
   const typeName = typeRes?.candidates[0] ? String(typeRes.candidates[0].value).toLowerCase() : 'any';
-  return { text: typeName, fields: 1, labels: [] };
+  return leafInfo(typeName, fieldType(typeName));
 }
